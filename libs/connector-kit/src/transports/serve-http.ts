@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { Request, Response } from 'express';
+import type { Logger } from '../logging/create-logger.js';
+import { bearerTokenGuard } from './bearer-token-guard.js';
+import { originGuard } from './origin-guard.js';
+import type { RunningTransport } from './serve-stdio.js';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function isLoopbackHost(host: string): boolean {
+  return loopbackHosts.has(host) || host.startsWith('127.');
+}
+
+export interface HttpTransport extends RunningTransport {
+  /** `http://127.0.0.1:PORT/mcp` */
+  url: URL;
+}
+
+/**
+ * Serves MCP over Streamable HTTP at `/mcp`, one MCP server per session. Bound to loopback by default,
+ * where Host and Origin are checked against loopback names; elsewhere a token is required.
+ */
+export async function serveHttp({
+  createServer,
+  host = '127.0.0.1',
+  port = 0,
+  token,
+  allowedHosts = [],
+  logger,
+}: {
+  createServer: () => McpServer;
+  host?: string;
+  port?: number;
+  token?: string;
+  /** Extra host names accepted in Host and Origin headers (for a reverse proxy or a LAN name). */
+  allowedHosts?: string[];
+  logger: Logger;
+}): Promise<HttpTransport> {
+  const loopback = isLoopbackHost(host);
+  if (!loopback && !token) {
+    throw new Error(
+      `Refusing to serve on ${host} without MCP_HTTP_TOKEN: anyone on the network could use this connector.`,
+    );
+  }
+  const hostnames = [...(loopback ? ['127.0.0.1', 'localhost', '[::1]'] : []), ...allowedHosts];
+  const app = createMcpExpressApp({ host, ...(hostnames.length > 0 ? { allowedHosts: hostnames } : {}) });
+  app.disable('x-powered-by');
+  app.use('/mcp', originGuard({ allowedHostnames: hostnames }));
+  if (token) app.use('/mcp', bearerTokenGuard({ token }));
+
+  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: McpServer }>();
+
+  const handle = async (request: Request, response: Response) => {
+    const sessionId = request.header('mcp-session-id');
+    const existing = sessionId ? sessions.get(sessionId) : undefined;
+    if (existing) {
+      await existing.transport.handleRequest(request, response, request.body);
+      return;
+    }
+    if (request.method !== 'POST' || sessionId || !isInitializeRequest(request.body)) {
+      response.status(sessionId ? 404 : 400).json({
+        jsonrpc: '2.0',
+        error: {
+          code: -32000,
+          message: sessionId ? 'Unknown or expired session; initialize again.' : 'Send an initialize request first.',
+        },
+        id: null,
+      });
+      return;
+    }
+    const server = createServer();
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        sessions.set(id, { transport, server });
+      },
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+      void server.close();
+    };
+    await server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  };
+
+  const safely = (request: Request, response: Response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, 'MCP HTTP request failed');
+      if (!response.headersSent) {
+        response.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error' }, id: null });
+      }
+    });
+  };
+  app.post('/mcp', safely);
+  app.get('/mcp', safely);
+  app.delete('/mcp', safely);
+
+  const listener = await new Promise<Server>((resolve, reject) => {
+    const httpServer = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(httpServer)));
+    httpServer.once('error', reject);
+  });
+  const address = listener.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let resolveClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+  return {
+    url: new URL(`http://${urlHost}:${address.port}/mcp`),
+    closed,
+    async close() {
+      await Promise.allSettled([...sessions.values()].map(({ transport }) => transport.close()));
+      sessions.clear();
+      await new Promise<void>((resolve) => {
+        listener.closeAllConnections();
+        listener.close(() => resolve());
+      });
+      resolveClosed();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export { findMariadb, type MariadbBinaries } from './find-mariadb.js';
+export { freePort } from './free-port.js';
+export { startMariadb, type MariadbServer } from './start-mariadb.js';
+export { startS3Server, type S3Server } from './start-s3-server.js';
+export { waitFor } from './wait-for.js';
