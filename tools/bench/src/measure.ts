@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+
+export function percentile({ samples, p }: { samples: number[]; p: number }): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+/** Times `operation` `iterations` times after `warmup` untimed runs; returns milliseconds per run. */
+export async function timeOperation({
+  operation,
+  iterations,
+  warmup = 5,
+}: {
+  operation: () => Promise<unknown>;
+  iterations: number;
+  warmup?: number;
+}): Promise<number[]> {
+  for (let index = 0; index < warmup; index += 1) await operation();
+  const samples: number[] = [];
+  for (let index = 0; index < iterations; index += 1) {
+    const started = performance.now();
+    await operation();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** Peak resident memory (VmHWM) of a process so far, in MiB, from /proc (Linux). */
+export async function peakResidentMemory({ pid }: { pid: number }): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  if (!match) throw new Error(`No VmHWM for process ${pid}`);
+  return Number(match[1]) / 1024;
+}
