@@ -24,6 +24,8 @@ export interface DemoConfig {
 export interface DemoContext {
   items: Array<{ id: number; name: string }>;
   closed: boolean;
+  /** Handlers that saw their abort signal fire, to prove cancellation reaches them. */
+  cancelledCalls: number;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,12 @@ const listItems = defineDemoTool({
   async handler({ input, context, signal, progress, maxChars }) {
     const items = context.items.slice(0, input.limit);
     for (const [index] of items.entries()) {
-      if (input.delay_ms > 0) await delay(input.delay_ms, undefined, { signal });
+      if (input.delay_ms > 0) {
+        await delay(input.delay_ms, undefined, { signal }).catch((error: unknown) => {
+          if (signal.aborted) context.cancelledCalls += 1;
+          throw error;
+        });
+      }
       await progress({ progress: index + 1, total: items.length, message: `item ${index + 1}` });
     }
     const table = renderTable({
@@ -152,6 +159,7 @@ export const demoConnector = defineConnector<DemoConfig, DemoContext & { apiKey:
       apiKey: config.apiKey,
       items: Array.from({ length: config.itemCount }, (_, index) => ({ id: index + 1, name: `item ${index + 1}` })),
       closed: false,
+      cancelledCalls: 0,
       async close() {
         context.closed = true;
       },
