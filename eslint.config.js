@@ -37,6 +37,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Config files reach the shared root presets by path on purpose.
+    files: ['**/jest.config.js', '**/vite.config.ts', '**/*.config.js'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
