@@ -1,5 +1,7 @@
 // One Jest setup for every project: TypeScript through SWC, kept as ES modules so that tests run the
 // same module graph as the published packages (run with --experimental-vm-modules, see package scripts).
+const summaryReporter = new URL('./tools/scripts/jest-summary-reporter.js', import.meta.url).pathname;
+
 export function createJestConfig({ displayName, testEnvironment = 'node', ...overrides }) {
   return {
     displayName,
@@ -22,6 +24,7 @@ export function createJestConfig({ displayName, testEnvironment = 'node', ...ove
     testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/test/**/*.test.ts?(x)'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     testTimeout: 30_000,
+    reporters: ['default', summaryReporter],
     ...overrides,
   };
 }
