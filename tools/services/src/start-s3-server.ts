@@ -28,7 +28,8 @@ export async function startS3Server({
   buckets = [],
 }: { port?: number; buckets?: string[] } = {}): Promise<S3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'connectormcp-s3-'));
-  const script = fileURLToPath(new URL('./s3rver-process.js', import.meta.url));
+  // Resolved through dist/ so that this works from the sources (tests) and from the build alike.
+  const script = fileURLToPath(new URL('../dist/s3rver-process.js', import.meta.url));
   const child = spawn(process.execPath, ['--openssl-legacy-provider', script], {
     env: {
       PATH: process.env.PATH ?? '',
