@@ -6,7 +6,7 @@ import { createMcpServer } from '../src/connector/create-mcp-server.js';
 import { ConnectorError } from '../src/errors/connector-error.js';
 import { createLogger } from '../src/logging/create-logger.js';
 import { createSecretRedactor } from '../src/secrets/secret-redactor.js';
-import { connectInMemory, type ConnectedClient } from '../src/testing/connect-in-memory.js';
+import { connectInMemory } from '../src/testing/connect-in-memory.js';
 import { demoConnector, type DemoConfig } from './support/demo-connector.js';
 
 const baseConfig: DemoConfig = { apiKey: 'demo-key-0123456789', allowWrites: false, itemCount: 5 };
@@ -26,7 +26,7 @@ function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
 }
 
 describe('a connector served through the kit', () => {
-  let connection: ConnectedClient & { cleanup(): Promise<void> };
+  let connection: Awaited<ReturnType<typeof connect>>;
   afterEach(async () => {
     await connection?.close();
     await connection?.cleanup();

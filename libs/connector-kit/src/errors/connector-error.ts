@@ -33,7 +33,6 @@ export interface ConnectorErrorOptions {
  * must say what went wrong and what to do, and never carry credentials or connection strings.
  */
 export class ConnectorError extends Error {
-  readonly [brand] = true;
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly retryable: boolean;
@@ -44,6 +43,9 @@ export class ConnectorError extends Error {
     this.code = code;
     this.details = details;
     this.retryable = retryable;
+    // Defined rather than declared as a field, so the brand stays out of the type and two copies of the
+    // kit's types stay compatible.
+    Object.defineProperty(this, brand, { value: true });
   }
 
   static isInstance(error: unknown): error is ConnectorError {
