@@ -22,7 +22,15 @@ describe('startMariadb', () => {
     } finally {
       await server.stop();
     }
-    await expect(mysql.createConnection({ ...server, connectTimeout: 1000 })).rejects.toThrow();
+    await expect(
+      mysql.createConnection({
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        connectTimeout: 1000,
+      }),
+    ).rejects.toThrow();
   });
 });
 
