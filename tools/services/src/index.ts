@@ -3,3 +3,4 @@ export { freePort } from './free-port.js';
 export { startMariadb, type MariadbServer } from './start-mariadb.js';
 export { startS3Server, type S3Server } from './start-s3-server.js';
 export { waitFor } from './wait-for.js';
+export { seedMysqlSample, type SeedMysqlSampleOptions } from './seed-mysql-sample.js';

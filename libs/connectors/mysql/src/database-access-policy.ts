@@ -1,0 +1,43 @@
+import { ConnectorError } from '@connectormcp/connector-kit';
+
+export const systemSchemas = ['mysql', 'performance_schema', 'sys'];
+// Readable metadata, but it describes every database, so it is off when an allowlist narrows the view.
+const metadataSchema = 'information_schema';
+
+export interface DatabaseAccessPolicy {
+  /** Whether a database shows up in listings. */
+  isVisible(database: string): boolean;
+  /** Throws when a statement may not read from `database` (`table` is for the message). */
+  assertReadable(options: { database: string; table?: string }): void;
+}
+
+export function createDatabaseAccessPolicy({
+  allowedDatabases,
+  allowSystemSchemas,
+}: {
+  allowedDatabases?: string[];
+  allowSystemSchemas: boolean;
+}): DatabaseAccessPolicy {
+  const allowed = allowedDatabases ? new Set(allowedDatabases.map((name) => name.toLowerCase())) : undefined;
+  const isSystem = (name: string) => systemSchemas.includes(name.toLowerCase());
+  const isVisible = (database: string) => {
+    const name = database.toLowerCase();
+    if (allowed) return allowed.has(name);
+    if (name === metadataSchema) return false;
+    return allowSystemSchemas || !isSystem(name);
+  };
+  return {
+    isVisible,
+    assertReadable({ database, table }) {
+      const name = database.toLowerCase();
+      const what = table ? `${database}.${table}` : database;
+      if (allowed ? allowed.has(name) : name === metadataSchema || allowSystemSchemas || !isSystem(name)) return;
+      throw new ConnectorError({
+        code: 'ACCESS_DENIED',
+        message: isSystem(name)
+          ? `Reading ${what} is refused: system schemas are off limits (MYSQL_ALLOW_SYSTEM_SCHEMAS).`
+          : `Reading ${what} is refused: database ${database} is not in MYSQL_DATABASES.`,
+      });
+    },
+  };
+}

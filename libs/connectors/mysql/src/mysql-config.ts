@@ -1,0 +1,86 @@
+import { ConnectorError, readEnvironment, requireSetting } from '@connectormcp/connector-kit';
+import { mysqlEnvironment } from './mysql-environment.js';
+
+export interface MysqlConfig {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  /** Default database for statements that do not name one. */
+  database?: string;
+  /** Databases that may be seen and read; all when undefined. */
+  allowedDatabases?: string[];
+  allowSystemSchemas: boolean;
+  ssl?: { ca: string; rejectUnauthorized: boolean };
+  maxRows: number;
+  queryTimeoutMs: number;
+  poolSize: number;
+  allowWrites: boolean;
+}
+
+/** What a library user passes to `createMysqlServer`; everything but the user has a default. */
+export type MysqlConfigInput = Pick<MysqlConfig, 'user'> & Partial<MysqlConfig>;
+
+export function resolveMysqlConfig(input: MysqlConfigInput): MysqlConfig {
+  return {
+    host: '127.0.0.1',
+    port: 3306,
+    allowSystemSchemas: false,
+    maxRows: 200,
+    queryTimeoutMs: 15_000,
+    poolSize: 5,
+    allowWrites: false,
+    ...input,
+  };
+}
+
+function fromUrl(value: string): Partial<MysqlConfig> {
+  const url = new URL(value);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  return {
+    host: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+export function mysqlConfigFromEnvironment({
+  environment,
+}: {
+  environment: Record<string, string | undefined>;
+}): MysqlConfig {
+  const values = readEnvironment({ spec: mysqlEnvironment, environment });
+  const url = values.MYSQL_URL ? fromUrl(values.MYSQL_URL) : {};
+  const user = requireSetting({
+    value: values.MYSQL_USER ?? url.user,
+    variables: ['MYSQL_URL', 'MYSQL_USER'],
+    expected: 'the account to connect as',
+  });
+  const allowed = values.MYSQL_DATABASES;
+  const database = values.MYSQL_DATABASE ?? url.database;
+  if (allowed && database && !allowed.includes(database)) {
+    throw new ConnectorError({
+      code: 'INVALID_CONFIG',
+      message: `Invalid configuration: MYSQL_DATABASE "${database}" is not in MYSQL_DATABASES.`,
+    });
+  }
+  return resolveMysqlConfig({
+    ...url,
+    ...(values.MYSQL_HOST ? { host: values.MYSQL_HOST } : {}),
+    ...(values.MYSQL_PORT ? { port: values.MYSQL_PORT } : {}),
+    user,
+    ...(values.MYSQL_PASSWORD !== undefined ? { password: values.MYSQL_PASSWORD } : {}),
+    ...(database ? { database } : {}),
+    ...(allowed ? { allowedDatabases: allowed } : {}),
+    allowSystemSchemas: values.MYSQL_ALLOW_SYSTEM_SCHEMAS,
+    ...(values.MYSQL_SSL_CA
+      ? { ssl: { ca: values.MYSQL_SSL_CA, rejectUnauthorized: values.MYSQL_SSL_REJECT_UNAUTHORIZED } }
+      : {}),
+    maxRows: values.MYSQL_MAX_ROWS,
+    queryTimeoutMs: values.MYSQL_QUERY_TIMEOUT_MS,
+    poolSize: values.MYSQL_POOL_SIZE,
+    allowWrites: values.MYSQL_ALLOW_WRITES,
+  });
+}

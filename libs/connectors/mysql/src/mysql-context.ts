@@ -1,0 +1,68 @@
+import type { Logger } from '@connectormcp/connector-kit';
+import mysql from 'mysql2/promise';
+import { createDatabaseAccessPolicy, type DatabaseAccessPolicy } from './database-access-policy.js';
+import type { MysqlConfig } from './mysql-config.js';
+import type { ServerFlavor } from './server-flavor.js';
+
+export interface MysqlContext {
+  config: MysqlConfig;
+  policy: DatabaseAccessPolicy;
+  pool: mysql.Pool;
+  logger: Logger;
+  /** Connection options, for the side connection that kills runaway statements. */
+  connectionOptions: mysql.ConnectionOptions;
+  /** Learned from the first connection (MariaDB or MySQL, version). */
+  flavor?: ServerFlavor;
+  close(): Promise<void>;
+}
+
+/** Builds the pool without connecting: the first tool call opens the first connection. */
+export function createMysqlContext({ config, logger }: { config: MysqlConfig; logger: Logger }): MysqlContext {
+  const connectionOptions: mysql.ConnectionOptions = {
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    ...(config.password !== undefined ? { password: config.password } : {}),
+    ...(config.database ? { database: config.database } : {}),
+    ...(config.ssl ? { ssl: { ca: config.ssl.ca, rejectUnauthorized: config.ssl.rejectUnauthorized } } : {}),
+    connectTimeout: 10_000,
+    // One statement per call, and no client-side file reads for LOAD DATA LOCAL.
+    multipleStatements: false,
+    flags: ['-MULTI_STATEMENTS', '-LOCAL_FILES'],
+    // BIGINT and DECIMAL as strings, date-times as text: JSON cannot carry them faithfully otherwise.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    decimalNumbers: false,
+    dateStrings: true,
+    timezone: 'Z',
+    charset: 'utf8mb4_general_ci',
+  };
+  const pool = mysql.createPool({
+    ...connectionOptions,
+    connectionLimit: config.poolSize,
+    maxIdle: config.poolSize,
+    idleTimeout: 60_000,
+    enableKeepAlive: true,
+    waitForConnections: true,
+    queueLimit: 100,
+  });
+  // A pooled connection that dies while idle emits 'error'; without a listener that would crash.
+  pool.on('connection', (connection) => {
+    connection.on('error', (error) =>
+      logger.debug({ code: (error as { code?: string }).code }, 'pooled MySQL connection closed'),
+    );
+  });
+  return {
+    config,
+    policy: createDatabaseAccessPolicy({
+      ...(config.allowedDatabases ? { allowedDatabases: config.allowedDatabases } : {}),
+      allowSystemSchemas: config.allowSystemSchemas,
+    }),
+    pool,
+    logger,
+    connectionOptions,
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import {
+  defineEnvironment,
+  environmentBoolean,
+  environmentInteger,
+  environmentList,
+  environmentString,
+  environmentUrl,
+} from '@connectormcp/connector-kit';
+
+export const mysqlEnvironment = defineEnvironment({
+  MYSQL_URL: {
+    description: 'Connection URL, mysql://user:password@host:3306/database (instead of the separate variables).',
+    schema: environmentUrl({ protocols: ['mysql:', 'mariadb:'] }),
+    secret: true,
+  },
+  MYSQL_HOST: { description: 'Server host name (default 127.0.0.1).', schema: environmentString() },
+  MYSQL_PORT: { description: 'Server port (default 3306).', schema: environmentInteger({ min: 1, max: 65_535 }) },
+  MYSQL_USER: { description: 'User name; a read-only account is recommended.', schema: environmentString() },
+  MYSQL_PASSWORD: { description: 'Password of MYSQL_USER.', schema: environmentString(), secret: true },
+  MYSQL_DATABASE: { description: 'Default database for queries that do not name one.', schema: environmentString() },
+  MYSQL_DATABASES: {
+    description: 'Allowlist of databases, comma-separated: others are invisible and refused.',
+    schema: environmentList(),
+  },
+  MYSQL_ALLOW_SYSTEM_SCHEMAS: {
+    description: 'Allow reads from mysql, performance_schema and sys (default false).',
+    schema: environmentBoolean(),
+  },
+  MYSQL_SSL_CA: {
+    description: 'PEM text of the CA certificate to verify the server with (enables TLS).',
+    schema: environmentString(),
+  },
+  MYSQL_SSL_REJECT_UNAUTHORIZED: {
+    description: 'Verify the server certificate when TLS is used (default true).',
+    schema: environmentBoolean({ default: true }),
+  },
+  MYSQL_MAX_ROWS: {
+    description: 'Default and maximum rows a query returns (default 200, at most 10000).',
+    schema: environmentInteger({ min: 1, max: 10_000, default: 200 }),
+  },
+  MYSQL_QUERY_TIMEOUT_MS: {
+    description: 'Server-side time limit of each statement in milliseconds (default 15000).',
+    schema: environmentInteger({ min: 100, max: 3_600_000, default: 15_000 }),
+  },
+  MYSQL_POOL_SIZE: {
+    description: 'Connections in the pool (default 5).',
+    schema: environmentInteger({ min: 1, max: 100, default: 5 }),
+  },
+  MYSQL_ALLOW_WRITES: {
+    description: 'Register execute_statement for INSERT/UPDATE/DELETE/DDL (default false).',
+    schema: environmentBoolean(),
+  },
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineMysqlTool } from '../define-mysql-tool.js';
+import { executeWriteStatement } from '../execute-write-statement.js';
+
+const parameterSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const executeStatement = defineMysqlTool({
+  name: 'execute_statement',
+  title: 'Run a statement that changes data',
+  description:
+    'Runs one INSERT, UPDATE, DELETE, REPLACE or DDL statement (CREATE, ALTER, DROP, TRUNCATE, RENAME) and returns the affected rows. Changes are committed. Use ? placeholders with params for values.',
+  input: z.object({
+    sql: z.string().min(1).max(100_000).describe('One data-changing statement; use ? for values.'),
+    params: z.array(parameterSchema).max(1000).optional().describe('Values bound to the ? placeholders, in order.'),
+    database: z.string().min(1).max(64).optional().describe('Database for table names without a database prefix.'),
+  }),
+  output: z.object({
+    affected_rows: z.number(),
+    insert_id: z.string().nullable(),
+    warnings: z.number(),
+    info: z.string(),
+    elapsed_ms: z.number(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  writes: true,
+  async handler({ input, context, signal }) {
+    if (input.database) context.policy.assertReadable({ database: input.database });
+    const result = await executeWriteStatement({
+      context,
+      sql: input.sql,
+      params: input.params ?? [],
+      ...(input.database ? { database: input.database } : {}),
+      signal,
+    });
+    return {
+      structured: {
+        affected_rows: result.affectedRows,
+        insert_id: result.insertId,
+        warnings: result.warnings,
+        info: result.info,
+        elapsed_ms: result.elapsedMs,
+      },
+      text: `${result.affectedRows} row(s) affected${result.insertId ? `, insert id ${result.insertId}` : ''}${result.warnings ? `, ${result.warnings} warning(s)` : ''} (${result.elapsedMs} ms)`,
+    };
+  },
+});
