@@ -37,6 +37,23 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Tests of libraries and apps may use the local services and fakes in tools/; shipped code may not.
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Config files reach the shared root presets by path on purpose.
     files: ['**/jest.config.js', '**/vite.config.ts', '**/*.config.js'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,3 +1,4 @@
+import type { RowDataPacket } from 'mysql2';
 import type { PoolConnection } from 'mysql2/promise';
 import type { MysqlContext } from './mysql-context.js';
 import { serverFlavorOf } from './server-flavor.js';
@@ -24,9 +25,7 @@ export async function acquireConnection({
     try {
       if (!context.flavor) {
         const [rows] =
-          await connection.query<Array<{ version: string } & import('mysql2').RowDataPacket>>(
-            'SELECT VERSION() AS version',
-          );
+          await connection.query<Array<{ version: string } & RowDataPacket>>('SELECT VERSION() AS version');
         context.flavor = serverFlavorOf({ version: rows[0]!.version });
       }
       await prepare(connection);

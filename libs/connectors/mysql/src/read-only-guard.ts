@@ -150,6 +150,7 @@ export function guardReadStatement({
   if (trimmed.includes(';')) refuse('Send exactly one statement: stacked statements are not allowed.');
   const forbidden = forbiddenFunctionPattern.exec(trimmed);
   if (forbidden) refuse(`The function ${forbidden[1]!.toUpperCase()}() is not allowed in a read.`);
+  if (trimmed.includes(':=')) refuse('Assigning user variables (:=) is not allowed in a read.');
   if (/\bINTO\s+(OUTFILE|DUMPFILE|@)/i.test(trimmed))
     refuse('SELECT … INTO (OUTFILE, DUMPFILE or variables) is not allowed.');
   if (/\bLOCK\s+IN\s+SHARE\s+MODE\b|\bFOR\s+(UPDATE|SHARE)\b/i.test(trimmed)) {
