@@ -4,3 +4,4 @@ export { startMariadb, type MariadbServer } from './start-mariadb.js';
 export { startS3Server, type S3Server } from './start-s3-server.js';
 export { waitFor } from './wait-for.js';
 export { seedMysqlSample, type SeedMysqlSampleOptions } from './seed-mysql-sample.js';
+export { installPackedPackages, type InstalledPackages } from './install-packed-packages.js';
