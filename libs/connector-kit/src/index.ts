@@ -53,6 +53,5 @@ export {
   type ToolHandlerOptions,
   type ToolOutput,
 } from './tools/define-tool.js';
-export { isLoopbackHost, serveHttp, type HttpTransport } from './transports/serve-http.js';
 export { serveStdio, type RunningTransport } from './transports/serve-stdio.js';
 export { packageVersion } from './package-version.js';

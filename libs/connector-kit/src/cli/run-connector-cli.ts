@@ -9,7 +9,6 @@ import type { ConnectorError } from '../errors/connector-error.js';
 import { toConnectorError } from '../errors/to-connector-error.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createSecretRedactor } from '../secrets/secret-redactor.js';
-import { serveHttp } from '../transports/serve-http.js';
 import { serveStdio, type RunningTransport } from '../transports/serve-stdio.js';
 import { formatHelp } from './format-help.js';
 import { parseConnectorArguments } from './parse-connector-arguments.js';
@@ -117,6 +116,8 @@ export async function runConnectorCli<Config extends ConnectorConfig, Context ex
       transport = await serveStdio({ server: createMcpServer({ runtime }), stdin, stdout });
       logger.info({ transport: 'stdio', writes: runtime.allowWrites }, `${binName} ${connector.version} ready`);
     } else {
+      // Loaded only when asked for: Express and the HTTP transport double a stdio server's memory.
+      const { serveHttp } = await import('../transports/serve-http.js');
       const http = await serveHttp({
         createServer: () => createMcpServer({ runtime }),
         host: command.host,

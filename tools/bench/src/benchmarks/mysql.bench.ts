@@ -1,0 +1,90 @@
+// MySQL connector: tool-call round trips over stdio against the same work done with plain mysql2 in
+// this process, and the connector's peak memory while a SELECT * over a million rows returns 200.
+import { fileURLToPath } from 'node:url';
+import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
+import { seedMysqlSample, startMariadb } from '@connectormcp/services';
+import mysql from 'mysql2/promise';
+import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
+import { peakResidentMemory, percentile, timeOperation } from '../measure.ts';
+
+const bin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
+const iterations = 300;
+
+export default defineBenchmark({
+  name: 'mysql',
+  async run() {
+    const server = await startMariadb();
+    try {
+      await seedMysqlSample({ url: server.url, database: 'shop', largeTableRows: 1_000_000 });
+      const env = {
+        MYSQL_HOST: server.host,
+        MYSQL_PORT: String(server.port),
+        MYSQL_USER: server.user,
+        MYSQL_PASSWORD: server.password,
+        MYSQL_DATABASE: 'shop',
+        LOG_LEVEL: 'warn',
+      };
+      const pool = mysql.createPool({ uri: `${server.url}/shop`, connectionLimit: 2 });
+      const connector = await spawnStdioClient({ args: [bin], env });
+      const rows: BenchmarkRow[] = [];
+      try {
+        const call = (name: string, args: Record<string, unknown>) =>
+          connector.client.callTool({ name, arguments: args });
+        const cases = [
+          {
+            metric: 'describe_table orders',
+            tool: () => call('describe_table', { database: 'shop', table: 'orders' }),
+            baseline: () => pool.query('SHOW FULL COLUMNS FROM orders'),
+          },
+          {
+            metric: 'execute_query 100 rows',
+            tool: () => call('execute_query', { sql: 'SELECT * FROM orders ORDER BY id LIMIT 100' }),
+            baseline: () => pool.query('SELECT * FROM orders ORDER BY id LIMIT 100'),
+          },
+        ];
+        for (const { metric, tool, baseline } of cases) {
+          const toolSamples = await timeOperation({ operation: tool, iterations });
+          const baselineSamples = await timeOperation({ operation: baseline, iterations });
+          for (const p of [50, 99]) {
+            rows.push({
+              benchmark: 'mysql stdio round trip',
+              metric: `${metric} p${p}`,
+              value: percentile({ samples: toolSamples, p }),
+              unit: 'ms',
+              baseline: percentile({ samples: baselineSamples, p }),
+            });
+          }
+        }
+      } finally {
+        await connector.close();
+        await pool.end();
+      }
+
+      // A fresh process, so its high-water mark is this query's.
+      const fresh = await spawnStdioClient({ args: [bin], env });
+      try {
+        const idle = await peakResidentMemory({ pid: fresh.pid! });
+        const result = await fresh.client.callTool({
+          name: 'execute_query',
+          arguments: { sql: 'SELECT * FROM events', max_rows: 200 },
+        });
+        if (result.isError) throw new Error(`query failed: ${JSON.stringify(result.content)}`);
+        const peak = await peakResidentMemory({ pid: fresh.pid! });
+        rows.push({
+          benchmark: 'mysql memory',
+          metric: 'peak RSS, SELECT * over 1M rows (200 returned)',
+          value: peak,
+          unit: 'MB',
+          baseline: idle,
+          goal: '< 120 MB',
+          met: peak < 120,
+        });
+      } finally {
+        await fresh.close();
+      }
+      return rows;
+    } finally {
+      await server.stop();
+    }
+  },
+});
