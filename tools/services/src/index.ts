@@ -5,3 +5,4 @@ export { startS3Server, type S3Server } from './start-s3-server.js';
 export { waitFor } from './wait-for.js';
 export { seedMysqlSample, type SeedMysqlSampleOptions } from './seed-mysql-sample.js';
 export { installPackedPackages, type InstalledPackages } from './install-packed-packages.js';
+export { seedS3Sample, type SeedS3SampleOptions } from './seed-s3-sample.js';

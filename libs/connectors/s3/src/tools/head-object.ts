@@ -1,0 +1,60 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { formatByteSize } from '@connectormcp/connector-kit';
+import { z } from 'zod';
+import { defineS3Tool } from '../define-s3-tool.js';
+import { sendToBucket } from '../send-to-bucket.js';
+
+export const headObject = defineS3Tool({
+  name: 'head_object',
+  title: 'Object metadata',
+  description:
+    "Returns an object's metadata without its content: size, content type and encoding, ETag, last modified, storage class and user metadata.",
+  input: z.object({
+    bucket: z.string().min(3).max(63).describe('Bucket name.'),
+    key: z.string().min(1).max(1024).describe('Object key.'),
+  }),
+  output: z.object({
+    bucket: z.string(),
+    key: z.string(),
+    size_bytes: z.number(),
+    size: z.string(),
+    content_type: z.string().nullable(),
+    content_encoding: z.string().nullable(),
+    etag: z.string().nullable(),
+    last_modified: z.string().nullable(),
+    storage_class: z.string().nullable(),
+    version_id: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
+  async handler({ input, context, signal }) {
+    const head = await sendToBucket({
+      context,
+      bucket: input.bucket,
+      key: input.key,
+      signal,
+      send: (client, options) => client.send(new HeadObjectCommand({ Bucket: input.bucket, Key: input.key }), options),
+    });
+    const structured = {
+      bucket: input.bucket,
+      key: input.key,
+      size_bytes: head.ContentLength ?? 0,
+      size: formatByteSize(head.ContentLength ?? 0),
+      content_type: head.ContentType ?? null,
+      content_encoding: head.ContentEncoding ?? null,
+      etag: head.ETag ?? null,
+      last_modified: head.LastModified?.toISOString() ?? null,
+      storage_class: head.StorageClass ?? 'STANDARD',
+      version_id: head.VersionId ?? null,
+      metadata: head.Metadata ?? {},
+    };
+    const text = [
+      `s3://${input.bucket}/${input.key}`,
+      `size: ${structured.size} (${structured.size_bytes} bytes)`,
+      `content type: ${structured.content_type ?? 'unknown'}${structured.content_encoding ? `, encoding ${structured.content_encoding}` : ''}`,
+      `etag: ${structured.etag ?? '-'}  last modified: ${structured.last_modified ?? '-'}  storage class: ${structured.storage_class}`,
+      ...Object.entries(structured.metadata).map(([name, value]) => `metadata ${name}: ${value}`),
+    ].join('\n');
+    return { structured, text };
+  },
+});

@@ -1,0 +1,47 @@
+import { GetBucketLocationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
+import { renderTable } from '@connectormcp/connector-kit';
+import { z } from 'zod';
+import { defineS3Tool } from '../define-s3-tool.js';
+import { mapS3Error } from '../map-s3-error.js';
+
+export const listBuckets = defineS3Tool({
+  name: 'list_buckets',
+  title: 'List buckets',
+  description:
+    'Lists the buckets these credentials can see (only those in S3_BUCKETS when it is set), with creation date and region where known.',
+  input: z.object({
+    include_region: z.boolean().default(false).describe("Look up each bucket's region (one extra request per bucket)."),
+  }),
+  output: z.object({
+    buckets: z.array(z.object({ name: z.string(), created: z.string().nullable(), region: z.string().nullable() })),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
+  async handler({ input, context, signal, maxChars }) {
+    let listed;
+    try {
+      listed = await context.client().send(new ListBucketsCommand({}), { abortSignal: signal });
+    } catch (error) {
+      throw mapS3Error(error) ?? error;
+    }
+    const buckets = [];
+    for (const bucket of listed.Buckets ?? []) {
+      if (!bucket.Name || !context.isBucketVisible({ bucket: bucket.Name })) continue;
+      let region: string | null =
+        (bucket as { BucketRegion?: string }).BucketRegion ?? context.bucketRegions.get(bucket.Name) ?? null;
+      if (input.include_region && !region) {
+        try {
+          const location = await context
+            .client()
+            .send(new GetBucketLocationCommand({ Bucket: bucket.Name }), { abortSignal: signal });
+          // An empty LocationConstraint means us-east-1, for historical reasons.
+          region = location.LocationConstraint || 'us-east-1';
+        } catch {
+          region = null;
+        }
+      }
+      buckets.push({ name: bucket.Name, created: bucket.CreationDate?.toISOString() ?? null, region });
+    }
+    const table = renderTable({ columns: ['name', 'created', 'region'], rows: buckets, maxChars });
+    return { structured: { buckets }, text: table.text };
+  },
+});

@@ -1,0 +1,78 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { formatByteSize, renderTable } from '@connectormcp/connector-kit';
+import { z } from 'zod';
+import { defineS3Tool } from '../define-s3-tool.js';
+import { sendToBucket } from '../send-to-bucket.js';
+
+export const objectSummarySchema = z.object({
+  key: z.string(),
+  size_bytes: z.number(),
+  size: z.string(),
+  last_modified: z.string().nullable(),
+  storage_class: z.string().nullable(),
+});
+
+export const listObjects = defineS3Tool({
+  name: 'list_objects',
+  title: 'List objects',
+  description:
+    'Lists objects in a bucket, optionally under a prefix. With delimiter "/" it returns "folders" (common prefixes) and the objects directly inside separately. Returns next_cursor when there is more; pass it back as cursor.',
+  input: z.object({
+    bucket: z.string().min(3).max(63).describe('Bucket name.'),
+    prefix: z.string().max(1024).optional().describe('Only keys starting with this, e.g. "reports/2026/".'),
+    delimiter: z.string().max(8).optional().describe('Group keys into folders by this character, usually "/".'),
+    cursor: z.string().max(4096).optional().describe('next_cursor from a previous call, to continue.'),
+    max_keys: z.number().int().min(1).max(1000).default(100).describe('Keys per page (at most 1000).'),
+  }),
+  output: z.object({
+    bucket: z.string(),
+    prefix: z.string(),
+    folders: z.array(z.string()),
+    objects: z.array(objectSummarySchema),
+    next_cursor: z.string().nullable(),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
+  async handler({ input, context, signal, maxChars }) {
+    const page = await sendToBucket({
+      context,
+      bucket: input.bucket,
+      signal,
+      send: (client, options) =>
+        client.send(
+          new ListObjectsV2Command({
+            Bucket: input.bucket,
+            ...(input.prefix ? { Prefix: input.prefix } : {}),
+            ...(input.delimiter ? { Delimiter: input.delimiter } : {}),
+            ...(input.cursor ? { ContinuationToken: input.cursor } : {}),
+            MaxKeys: input.max_keys,
+          }),
+          options,
+        ),
+    });
+    const folders = (page.CommonPrefixes ?? []).map((entry) => entry.Prefix ?? '').filter(Boolean);
+    const objects = (page.Contents ?? []).map((object) => ({
+      key: object.Key ?? '',
+      size_bytes: object.Size ?? 0,
+      size: formatByteSize(object.Size ?? 0),
+      last_modified: object.LastModified?.toISOString() ?? null,
+      storage_class: object.StorageClass ?? null,
+    }));
+    const nextCursor = page.IsTruncated && page.NextContinuationToken ? page.NextContinuationToken : null;
+    const more = nextCursor ? `Call list_objects again with cursor="${nextCursor}".` : undefined;
+    const lines = [`s3://${input.bucket}/${input.prefix ?? ''}`];
+    if (folders.length > 0) lines.push(`folders: ${folders.join('  ')}`);
+    const table = renderTable({
+      columns: ['key', 'size', 'last_modified', 'storage_class'],
+      rows: objects,
+      maxChars: maxChars - lines.join('\n').length - 200,
+      ...(more ? { hint: more } : {}),
+    });
+    lines.push(table.text);
+    if (nextCursor && !table.truncated) lines.push(`More keys: ${more}`);
+    return {
+      structured: { bucket: input.bucket, prefix: input.prefix ?? '', folders, objects, next_cursor: nextCursor },
+      text: lines.join('\n'),
+      ...(more ? { moreHint: more } : {}),
+    };
+  },
+});
