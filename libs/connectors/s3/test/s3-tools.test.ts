@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnStdioClient, type SpawnedClient } from '@connectormcp/connector-kit/testing';
 import { testEnvironment } from './support/test-store.js';
@@ -170,6 +171,10 @@ describe('S3 connector over stdio against s3rver', () => {
     expect(textOf(result)).toMatch(
       /\[cut at byte 65536 of 209715200: call read_object with offset=65536 to read on\]$/,
     );
+    // Bounded memory: the connector's high-water mark stays far below the object's size.
+    const status = await readFile(`/proc/${s3.pid}/status`, 'utf8');
+    const peakMegabytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+    expect(peakMegabytes).toBeLessThan(160);
   });
 
   it('searches by glob, regex, size and date, with progress and a cursor', async () => {
