@@ -1,3 +1,0 @@
-import { createJestConfig } from '../../../jest.preset.js';
-
-export default createJestConfig({ displayName: 'jira' });

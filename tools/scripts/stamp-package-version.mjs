@@ -1,1 +1,0 @@
-import './finish-package-build.mjs';
