@@ -26,7 +26,16 @@ function run(command, args) {
 // Stale summaries from an earlier run must not count; Nx restores cached ones.
 for (const directory of projectDirectories()) rmSync(join(directory, 'test-results'), { recursive: true, force: true });
 
-const nxStatus = run('nx', ['run-many', '-t', 'build', 'typecheck', 'lint', 'test', '--outputStyle=static', ...process.argv.slice(2)]);
+const nxStatus = run('nx', [
+  'run-many',
+  '-t',
+  'build',
+  'typecheck',
+  'lint',
+  'test',
+  '--outputStyle=static',
+  ...process.argv.slice(2),
+]);
 const formatStatus = run('prettier', ['--check', '.', '--log-level', 'warn']);
 
 let passed = 0;

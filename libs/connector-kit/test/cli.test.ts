@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -67,7 +67,6 @@ describe('connector command line', () => {
   });
 
   it('serves HTTP with --http and stops cleanly on SIGTERM', async () => {
-    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [demoBin, '--http', '--port', '0'], {
       env: { PATH: process.env.PATH, DEMO_API_KEY: 'k-123456', LOG_LEVEL: 'silent' },
     });

@@ -53,7 +53,9 @@ const packages = publishablePackages();
 describe('publishable packages', () => {
   it('include the kit and the connectors', () => {
     const names = packages.map(({ manifest }) => manifest.name);
-    expect(names).toEqual(expect.arrayContaining(['@connectormcp/connector-kit', '@connectormcp/mysql', '@connectormcp/s3']));
+    expect(names).toEqual(
+      expect.arrayContaining(['@connectormcp/connector-kit', '@connectormcp/mysql', '@connectormcp/s3']),
+    );
     expect(names.every((name) => name.startsWith('@connectormcp/'))).toBe(true);
   });
 

@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createSilentLogger } from '@connectormcp/connector-kit';
 import { connectInMemory } from '@connectormcp/connector-kit/testing';
 import { createMysqlServer } from '../src/create-mysql-server.js';
+import { executeReadOnly } from '../src/execute-read-only.js';
+import { resolveMysqlConfig } from '../src/mysql-config.js';
+import { createMysqlContext } from '../src/mysql-context.js';
 import { adminConnection, runningStatements, testConfig } from './support/test-database.js';
 
 // Every string must be refused, or run without changing anything. The connector connects as root here:
@@ -177,10 +181,6 @@ describe('read-only enforcement against an attack corpus', () => {
 
   it('still refuses writes that slip past the parser, at the database: read-only transaction', async () => {
     // Bypass layer 1 on purpose to prove layer 3 holds on its own.
-    const { executeReadOnly } = await import('../src/execute-read-only.js');
-    const { createMysqlContext } = await import('../src/mysql-context.js');
-    const { resolveMysqlConfig } = await import('../src/mysql-config.js');
-    const { createSilentLogger } = await import('@connectormcp/connector-kit');
     const context = createMysqlContext({ config: resolveMysqlConfig(testConfig()), logger: createSilentLogger() });
     const before = await serverState();
     try {
