@@ -1,3 +1,9 @@
 import { createJestConfig } from '../../jest.preset.js';
 
-export default createJestConfig({ displayName: 'orchestrator', testTimeout: 60_000, maxWorkers: 1 });
+export default createJestConfig({
+  displayName: 'orchestrator',
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 1,
+});

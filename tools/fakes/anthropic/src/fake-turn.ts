@@ -9,6 +9,8 @@ export interface FakeTurn {
   stopReason?: 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence';
   /** Pause between streamed events, to test cancellation mid-stream. */
   delayMs?: number;
+  /** Stream this turn until this much text was sent, then an `overloaded_error` event (after the 200). */
+  failAfterText?: string;
 }
 
 /** A scripted answer, or a function that answers from the request (its tools, its messages). */

@@ -139,7 +139,11 @@ export async function startFakeAnthropic({
         response,
         message,
         ...(turn.delayMs ? { delayMs: turn.delayMs } : {}),
-        ...(failure?.kind === 'mid-stream' ? { failAfterText: failure.afterText } : {}),
+        ...(failure?.kind === 'mid-stream'
+          ? { failAfterText: failure.afterText }
+          : turn.failAfterText !== undefined
+            ? { failAfterText: turn.failAfterText }
+            : {}),
         signal: controller.signal,
       });
     } catch {
