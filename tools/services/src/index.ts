@@ -6,3 +6,4 @@ export { waitFor } from './wait-for.js';
 export { seedMysqlSample, type SeedMysqlSampleOptions } from './seed-mysql-sample.js';
 export { installPackedPackages, type InstalledPackages } from './install-packed-packages.js';
 export { seedS3Sample, type SeedS3SampleOptions } from './seed-s3-sample.js';
+export { createS3Client } from './create-s3-client.js';

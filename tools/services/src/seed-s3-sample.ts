@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from './create-s3-client.js';
 
 export interface SeedS3SampleOptions {
   endpoint: string;
@@ -45,14 +46,7 @@ export async function seedS3Sample({
   secretAccessKey,
   bucket = 'sample-data',
 }: SeedS3SampleOptions): Promise<void> {
-  const client = new S3Client({
-    endpoint,
-    region,
-    forcePathStyle: true,
-    credentials: { accessKeyId, secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = createS3Client({ endpoint, region, accessKeyId, secretAccessKey });
   try {
     await client.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: { name?: string }) => {
       if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;

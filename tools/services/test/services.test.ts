@@ -1,6 +1,7 @@
-import { S3Client, ListBucketsCommand, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import mysql from 'mysql2/promise';
 import { startMariadb } from '../src/start-mariadb.js';
+import { createS3Client } from '../src/create-s3-client.js';
 import { startS3Server } from '../src/start-s3-server.js';
 
 describe('startMariadb', () => {
@@ -38,14 +39,7 @@ describe('startS3Server', () => {
   it('serves the S3 protocol to the real SDK with the environment it hands out', async () => {
     const server = await startS3Server({ buckets: ['probe'] });
     try {
-      const client = new S3Client({
-        endpoint: server.endpoint,
-        region: server.region,
-        forcePathStyle: true,
-        credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
+      const client = createS3Client(server);
       const { Buckets } = await client.send(new ListBucketsCommand({}));
       expect(Buckets?.map((bucket) => bucket.Name)).toEqual(['probe']);
       await client.send(new PutObjectCommand({ Bucket: 'probe', Key: 'a b/ü.txt', Body: 'hello' }));

@@ -1,18 +1,5 @@
 #!/usr/bin/env node
-import { runConnectorCli } from '@connectormcp/connector-kit';
+import { runConnectorBin } from '@connectormcp/connector-kit';
 import { mysqlConnector } from './mysql-connector.js';
 
-const shutdown = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort());
-process.exit(
-  await runConnectorCli({
-    connector: mysqlConnector,
-    binName: 'connectormcp-mysql',
-    argv: process.argv.slice(2),
-    environment: process.env,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    shutdown: shutdown.signal,
-  }),
-);
+await runConnectorBin({ connector: mysqlConnector, binName: 'connectormcp-mysql', process });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { seedS3Sample, startS3Server, type S3Server } from '@connectormcp/services';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client, seedS3Sample, startS3Server, type S3Server } from '@connectormcp/services';
 
 declare global {
   var s3ServerForTests: S3Server | undefined;
@@ -18,14 +18,7 @@ export default async function globalSetup(): Promise<void> {
     accessKeyId: server.accessKeyId,
     secretAccessKey: server.secretAccessKey,
   });
-  const client = new S3Client({
-    endpoint: server.endpoint,
-    region: server.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = createS3Client(server);
   const keys = Array.from({ length: manyKeys }, (_, index) => `items/${String(index).padStart(5, '0')}.txt`);
   for (let start = 0; start < keys.length; start += 50) {
     await Promise.all(

@@ -5,7 +5,8 @@ import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
 import { seedMysqlSample, startMariadb } from '@connectormcp/services';
 import mysql from 'mysql2/promise';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
-import { peakResidentMemory, percentile, timeOperation } from '../measure.ts';
+import { peakResidentMemory } from '../measure.ts';
+import { measureRoundTrips } from '../measure-round-trips.ts';
 
 const bin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
 const iterations = 300;
@@ -33,28 +34,16 @@ export default defineBenchmark({
         const cases = [
           {
             metric: 'describe_table orders',
-            tool: () => call('describe_table', { database: 'shop', table: 'orders' }),
+            operation: () => call('describe_table', { database: 'shop', table: 'orders' }),
             baseline: () => pool.query('SHOW FULL COLUMNS FROM orders'),
           },
           {
             metric: 'execute_query 100 rows',
-            tool: () => call('execute_query', { sql: 'SELECT * FROM orders ORDER BY id LIMIT 100' }),
+            operation: () => call('execute_query', { sql: 'SELECT * FROM orders ORDER BY id LIMIT 100' }),
             baseline: () => pool.query('SELECT * FROM orders ORDER BY id LIMIT 100'),
           },
         ];
-        for (const { metric, tool, baseline } of cases) {
-          const toolSamples = await timeOperation({ operation: tool, iterations });
-          const baselineSamples = await timeOperation({ operation: baseline, iterations });
-          for (const p of [50, 99]) {
-            rows.push({
-              benchmark: 'mysql stdio round trip',
-              metric: `${metric} p${p}`,
-              value: percentile({ samples: toolSamples, p }),
-              unit: 'ms',
-              baseline: percentile({ samples: baselineSamples, p }),
-            });
-          }
-        }
+        rows.push(...(await measureRoundTrips({ benchmark: 'mysql stdio round trip', cases, iterations })));
       } finally {
         await connector.close();
         await pool.end();

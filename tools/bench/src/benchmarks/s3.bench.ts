@@ -2,11 +2,12 @@
 // this process, and the connector's peak memory while reading from a 1 GiB object.
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
-import { seedS3Sample, startS3Server } from '@connectormcp/services';
+import { createS3Client, seedS3Sample, startS3Server } from '@connectormcp/services';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
-import { peakResidentMemory, percentile, timeOperation } from '../measure.ts';
+import { peakResidentMemory } from '../measure.ts';
+import { measureRoundTrips } from '../measure-round-trips.ts';
 
 const bin = fileURLToPath(import.meta.resolve('@connectormcp/s3').replace(/index\.js$/, 'bin.js'));
 const iterations = 200;
@@ -29,14 +30,7 @@ export default defineBenchmark({
   name: 's3',
   async run() {
     const server = await startS3Server({ buckets: ['bench'] });
-    const client = new S3Client({
-      endpoint: server.endpoint,
-      region: server.region,
-      forcePathStyle: true,
-      credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const client = createS3Client(server);
     const rows: BenchmarkRow[] = [];
     try {
       await seedS3Sample({
@@ -58,12 +52,12 @@ export default defineBenchmark({
         const cases = [
           {
             metric: 'list_objects (sample bucket)',
-            tool: () => connector.client.callTool({ name: 'list_objects', arguments: { bucket: 'sample-data' } }),
+            operation: () => connector.client.callTool({ name: 'list_objects', arguments: { bucket: 'sample-data' } }),
             baseline: () => client.send(new ListObjectsV2Command({ Bucket: 'sample-data', MaxKeys: 100 })),
           },
           {
             metric: 'read_object 64 KiB',
-            tool: () =>
+            operation: () =>
               connector.client.callTool({
                 name: 'read_object',
                 arguments: { bucket: 'bench', key: 'one-gib.log', max_bytes: 65_536 },
@@ -76,19 +70,7 @@ export default defineBenchmark({
             },
           },
         ];
-        for (const { metric, tool, baseline } of cases) {
-          const toolSamples = await timeOperation({ operation: tool, iterations });
-          const baselineSamples = await timeOperation({ operation: baseline, iterations });
-          for (const p of [50, 99]) {
-            rows.push({
-              benchmark: 's3 stdio round trip',
-              metric: `${metric} p${p}`,
-              value: percentile({ samples: toolSamples, p }),
-              unit: 'ms',
-              baseline: percentile({ samples: baselineSamples, p }),
-            });
-          }
-        }
+        rows.push(...(await measureRoundTrips({ benchmark: 's3 stdio round trip', cases, iterations })));
       } finally {
         await connector.close();
       }

@@ -1,4 +1,4 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { formatByteSize, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
@@ -11,6 +11,16 @@ export const objectSummarySchema = z.object({
   last_modified: z.string().nullable(),
   storage_class: z.string().nullable(),
 });
+
+export function toObjectSummary(object: _Object): z.infer<typeof objectSummarySchema> {
+  return {
+    key: object.Key ?? '',
+    size_bytes: object.Size ?? 0,
+    size: formatByteSize(object.Size ?? 0),
+    last_modified: object.LastModified?.toISOString() ?? null,
+    storage_class: object.StorageClass ?? null,
+  };
+}
 
 export const listObjects = defineS3Tool({
   name: 'list_objects',
@@ -50,13 +60,7 @@ export const listObjects = defineS3Tool({
         ),
     });
     const folders = (page.CommonPrefixes ?? []).map((entry) => entry.Prefix ?? '').filter(Boolean);
-    const objects = (page.Contents ?? []).map((object) => ({
-      key: object.Key ?? '',
-      size_bytes: object.Size ?? 0,
-      size: formatByteSize(object.Size ?? 0),
-      last_modified: object.LastModified?.toISOString() ?? null,
-      storage_class: object.StorageClass ?? null,
-    }));
+    const objects = (page.Contents ?? []).map(toObjectSummary);
     const nextCursor = page.IsTruncated && page.NextContinuationToken ? page.NextContinuationToken : null;
     const more = nextCursor ? `Call list_objects again with cursor="${nextCursor}".` : undefined;
     const lines = [`s3://${input.bucket}/${input.prefix ?? ''}`];

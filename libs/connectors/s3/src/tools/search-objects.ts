@@ -1,11 +1,11 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ConnectorError, formatByteSize, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { createKeyMatcher } from '../key-matcher.js';
 import { sendToBucket } from '../send-to-bucket.js';
-import { objectSummarySchema } from './list-objects.js';
+import { objectSummarySchema, toObjectSummary } from './list-objects.js';
 
 const pageSize = 1000;
 
@@ -107,13 +107,7 @@ export const searchObjects = defineS3Tool({
           (input.min_size === undefined || size >= input.min_size) &&
           (input.max_size === undefined || size <= input.max_size)
         ) {
-          found.push({
-            key,
-            size_bytes: size,
-            size: formatByteSize(size),
-            last_modified: object.LastModified?.toISOString() ?? null,
-            storage_class: object.StorageClass ?? null,
-          });
+          found.push(toObjectSummary(object));
           if (found.length >= input.max_results) break;
         }
       }
