@@ -5,7 +5,7 @@ import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
 import { seedMysqlSample, startMariadb } from '@connectormcp/services';
 import mysql from 'mysql2/promise';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
-import { peakResidentMemory } from '../measure.ts';
+import { measureConnectorMemory } from '../measure-connector-memory.ts';
 import { measureRoundTrips } from '../measure-round-trips.ts';
 
 const bin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
@@ -49,28 +49,22 @@ export default defineBenchmark({
         await pool.end();
       }
 
-      // A fresh process, so its high-water mark is this query's.
-      const fresh = await spawnStdioClient({ args: [bin], env });
-      try {
-        const idle = await peakResidentMemory({ pid: fresh.pid! });
-        const result = await fresh.client.callTool({
-          name: 'execute_query',
-          arguments: { sql: 'SELECT * FROM events', max_rows: 200 },
-        });
-        if (result.isError) throw new Error(`query failed: ${JSON.stringify(result.content)}`);
-        const peak = await peakResidentMemory({ pid: fresh.pid! });
-        rows.push({
+      rows.push(
+        await measureConnectorMemory({
           benchmark: 'mysql memory',
           metric: 'peak RSS, SELECT * over 1M rows (200 returned)',
-          value: peak,
-          unit: 'MB',
-          baseline: idle,
-          goal: '< 120 MB',
-          met: peak < 120,
-        });
-      } finally {
-        await fresh.close();
-      }
+          bin,
+          env,
+          goalMegabytes: 120,
+          workload: async (client) => {
+            const result = await client.callTool({
+              name: 'execute_query',
+              arguments: { sql: 'SELECT * FROM events', max_rows: 200 },
+            });
+            if (result.isError) throw new Error(`query failed: ${JSON.stringify(result.content)}`);
+          },
+        }),
+      );
       return rows;
     } finally {
       await server.stop();

@@ -6,7 +6,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
 import { createS3Client, seedS3Sample, startS3Server } from '@connectormcp/services';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
-import { peakResidentMemory } from '../measure.ts';
+import { measureConnectorMemory } from '../measure-connector-memory.ts';
 import { measureRoundTrips } from '../measure-round-trips.ts';
 
 const bin = fileURLToPath(import.meta.resolve('@connectormcp/s3').replace(/index\.js$/, 'bin.js'));
@@ -74,29 +74,24 @@ export default defineBenchmark({
       } finally {
         await connector.close();
       }
-      const fresh = await spawnStdioClient({ args: [bin], env });
-      try {
-        const idle = await peakResidentMemory({ pid: fresh.pid! });
-        for (let offset = 0; offset < gibibyte; offset += 128 * 1024 * 1024) {
-          const result = await fresh.client.callTool({
-            name: 'read_object',
-            arguments: { bucket: 'bench', key: 'one-gib.log', offset, max_bytes: 65_536 },
-          });
-          if (result.isError) throw new Error(JSON.stringify(result.content));
-        }
-        const peak = await peakResidentMemory({ pid: fresh.pid! });
-        rows.push({
+      rows.push(
+        await measureConnectorMemory({
           benchmark: 's3 memory',
           metric: 'peak RSS reading across a 1 GiB object',
-          value: peak,
-          unit: 'MB',
-          baseline: idle,
-          goal: '< 120 MB',
-          met: peak < 120,
-        });
-      } finally {
-        await fresh.close();
-      }
+          bin,
+          env,
+          goalMegabytes: 120,
+          workload: async (client) => {
+            for (let offset = 0; offset < gibibyte; offset += 128 * 1024 * 1024) {
+              const result = await client.callTool({
+                name: 'read_object',
+                arguments: { bucket: 'bench', key: 'one-gib.log', offset, max_bytes: 65_536 },
+              });
+              if (result.isError) throw new Error(JSON.stringify(result.content));
+            }
+          },
+        }),
+      );
       return rows;
     } finally {
       client.destroy();
