@@ -14,7 +14,12 @@ function withAbsoluteReferences(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withAbsoluteReferences);
   if (!schema || typeof schema !== 'object') return schema;
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `jira${value}` : withAbsoluteReferences(value)]),
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `jira${value}`
+        : withAbsoluteReferences(value),
+    ]),
   );
 }
 
@@ -42,12 +47,23 @@ export function createContractChecker({ spec }: { spec: OpenApiSpec }) {
     if (!operation) throw new Error(`${method} ${path} is not in the Jira OpenAPI spec`);
     return operation;
   };
-  const problemsOf = (validate: ValidateFunction) => (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`.trim());
+  const problemsOf = (validate: ValidateFunction) =>
+    (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`.trim());
 
   return {
     mismatches,
     /** Returns the problems with a request (empty when it conforms). */
-    checkRequest({ method, path, query, body }: { method: string; path: string; query: URLSearchParams; body?: unknown }): string[] {
+    checkRequest({
+      method,
+      path,
+      query,
+      body,
+    }: {
+      method: string;
+      path: string;
+      query: URLSearchParams;
+      body?: unknown;
+    }): string[] {
       const operation = operationOf({ method, path });
       const problems: string[] = [];
       for (const parameter of operation.parameters ?? []) {
@@ -58,8 +74,10 @@ export function createContractChecker({ spec }: { spec: OpenApiSpec }) {
           continue;
         }
         const type = (parameter.schema as { type?: string } | undefined)?.type;
-        if (type === 'integer' && !/^-?\d+$/.test(value)) problems.push(`query parameter ${parameter.name} must be an integer`);
-        if (type === 'boolean' && value !== 'true' && value !== 'false') problems.push(`query parameter ${parameter.name} must be true or false`);
+        if (type === 'integer' && !/^-?\d+$/.test(value))
+          problems.push(`query parameter ${parameter.name} must be an integer`);
+        if (type === 'boolean' && value !== 'true' && value !== 'false')
+          problems.push(`query parameter ${parameter.name} must be true or false`);
       }
       const schema = operation.requestBody?.content?.['application/json']?.schema;
       if (schema && body !== undefined) {
@@ -72,7 +90,17 @@ export function createContractChecker({ spec }: { spec: OpenApiSpec }) {
       return problems;
     },
     /** Returns the problems with a response body for a status (empty when it conforms). */
-    checkResponse({ method, path, status, body }: { method: string; path: string; status: number; body: unknown }): string[] {
+    checkResponse({
+      method,
+      path,
+      status,
+      body,
+    }: {
+      method: string;
+      path: string;
+      status: number;
+      body: unknown;
+    }): string[] {
       const operation = operationOf({ method, path });
       const response = operation.responses[String(status)] ?? operation.responses.default;
       if (!response) {

@@ -30,7 +30,12 @@ export interface FakeIssue {
   updated: Date;
   resolution: string | null;
   comments: Array<{ id: string; author: string; body: AdfNode; created: Date }>;
-  changelog: Array<{ id: string; author: string; created: Date; items: Array<{ field: string; fromString: string | null; toString: string | null }> }>;
+  changelog: Array<{
+    id: string;
+    author: string;
+    created: Date;
+    items: Array<{ field: string; fromString: string | null; toString: string | null }>;
+  }>;
   parent: string | null;
   links: Array<{ id: string; type: 'Blocks' | 'Relates'; outwardKey: string }>;
   attachments: Array<{ id: string; filename: string; size: number; mimeType: string; created: Date; author: string }>;
@@ -62,15 +67,33 @@ export const statusCategories: Record<string, { key: string; name: string; id: n
 
 /** Workflow: which statuses each status can move to, by transition name. */
 export const transitions: Record<string, Array<{ id: string; name: string; to: string }>> = {
-  'To Do': [{ id: '11', name: 'Start progress', to: 'In Progress' }, { id: '31', name: 'Done', to: 'Done' }],
-  'In Progress': [{ id: '21', name: 'Send to review', to: 'In Review' }, { id: '41', name: 'Stop progress', to: 'To Do' }, { id: '31', name: 'Done', to: 'Done' }],
-  'In Review': [{ id: '51', name: 'Approve', to: 'Done' }, { id: '61', name: 'Request changes', to: 'In Progress' }],
+  'To Do': [
+    { id: '11', name: 'Start progress', to: 'In Progress' },
+    { id: '31', name: 'Done', to: 'Done' },
+  ],
+  'In Progress': [
+    { id: '21', name: 'Send to review', to: 'In Review' },
+    { id: '41', name: 'Stop progress', to: 'To Do' },
+    { id: '31', name: 'Done', to: 'Done' },
+  ],
+  'In Review': [
+    { id: '51', name: 'Approve', to: 'Done' },
+    { id: '61', name: 'Request changes', to: 'In Progress' },
+  ],
   Done: [{ id: '71', name: 'Reopen', to: 'To Do' }],
 };
 
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
-const text = (value: string, marks?: AdfNode['marks']): AdfNode => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
-const doc = (...content: AdfNode[]): AdfNode => ({ type: 'doc', attrs: { version: 1 } as Record<string, unknown>, content });
+const text = (value: string, marks?: AdfNode['marks']): AdfNode => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
+const doc = (...content: AdfNode[]): AdfNode => ({
+  type: 'doc',
+  attrs: { version: 1 } as Record<string, unknown>,
+  content,
+});
 
 /** A realistic small Jira site, dated relative to `now` so "last week" queries find something. */
 export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): FakeJiraData {
@@ -88,7 +111,10 @@ export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): Fak
       lead: users[0]!.accountId,
       issueTypes: ['Bug', 'Story', 'Task', 'Sub-task'],
       components: ['Checkout', 'Catalogue', 'Search'],
-      versions: [{ id: '10100', name: '2026.11', released: true, releaseDate: '2026-11-10' }, { id: '10101', name: '2026.12', released: false }],
+      versions: [
+        { id: '10100', name: '2026.11', released: true, releaseDate: '2026-11-10' },
+        { id: '10101', name: '2026.12', released: false },
+      ],
     },
     {
       id: '10001',
@@ -100,7 +126,16 @@ export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): Fak
       components: ['Database', 'Network'],
       versions: [],
     },
-    { id: '10002', key: 'HR', name: 'People', description: 'Hiring and onboarding.', lead: users[1]!.accountId, issueTypes: ['Task'], components: [], versions: [] },
+    {
+      id: '10002',
+      key: 'HR',
+      name: 'People',
+      description: 'Hiring and onboarding.',
+      lead: users[1]!.accountId,
+      issueTypes: ['Task'],
+      components: [],
+      versions: [],
+    },
   ];
   const day = 86_400_000;
   const titles: Record<string, string[]> = {
@@ -141,7 +176,9 @@ export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): Fak
       const created = new Date(now.getTime() - (index * 3 + 1) * day - index * 3_600_000);
       const key = `${project.key}-${index + 1}`;
       const assignee = index % 4 === 3 ? null : users[index % users.length]!.accountId;
-      const type = summary.startsWith('Incident') ? 'Incident' : project.issueTypes[index % (project.issueTypes.length - (project.issueTypes.includes('Sub-task') ? 1 : 0))]!;
+      const type = summary.startsWith('Incident')
+        ? 'Incident'
+        : project.issueTypes[index % (project.issueTypes.length - (project.issueTypes.includes('Sub-task') ? 1 : 0))]!;
       issues.push({
         id: String(id),
         key,
@@ -149,7 +186,13 @@ export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): Fak
         summary,
         description: doc(
           paragraph(text(`${summary}. `), text('Steps to reproduce', [{ type: 'strong' }]), text(' are below.')),
-          { type: 'bulletList', content: [1, 2].map((step) => ({ type: 'listItem', content: [paragraph(text(`Step ${step} for ${key}`))] })) },
+          {
+            type: 'bulletList',
+            content: [1, 2].map((step) => ({
+              type: 'listItem',
+              content: [paragraph(text(`Step ${step} for ${key}`))],
+            })),
+          },
           { type: 'codeBlock', attrs: { language: 'text' }, content: [text(`error code E${index}00`)] },
         ),
         status,
@@ -164,12 +207,43 @@ export function seedFakeJiraData({ now = new Date() }: { now?: Date } = {}): Fak
         resolution: status === 'Done' ? 'Done' : null,
         comments:
           index % 2 === 0
-            ? [{ id: String(id * 10 + 1), author: users[(index + 2) % users.length]!.accountId, body: doc(paragraph(text('I can reproduce this on '), text('staging', [{ type: 'code' }]), text('.'))), created: new Date(created.getTime() + 3_600_000) }]
+            ? [
+                {
+                  id: String(id * 10 + 1),
+                  author: users[(index + 2) % users.length]!.accountId,
+                  body: doc(
+                    paragraph(text('I can reproduce this on '), text('staging', [{ type: 'code' }]), text('.')),
+                  ),
+                  created: new Date(created.getTime() + 3_600_000),
+                },
+              ]
             : [],
-        changelog: status !== 'To Do' ? [{ id: String(id * 10 + 2), author: users[0]!.accountId, created: new Date(created.getTime() + 7_200_000), items: [{ field: 'status', fromString: 'To Do', toString: status }] }] : [],
+        changelog:
+          status !== 'To Do'
+            ? [
+                {
+                  id: String(id * 10 + 2),
+                  author: users[0]!.accountId,
+                  created: new Date(created.getTime() + 7_200_000),
+                  items: [{ field: 'status', fromString: 'To Do', toString: status }],
+                },
+              ]
+            : [],
         parent: null,
         links: [],
-        attachments: index === 0 ? [{ id: String(id * 10 + 3), filename: 'screenshot.png', size: 48_213, mimeType: 'image/png', created, author: users[1]!.accountId }] : [],
+        attachments:
+          index === 0
+            ? [
+                {
+                  id: String(id * 10 + 3),
+                  filename: 'screenshot.png',
+                  size: 48_213,
+                  mimeType: 'image/png',
+                  created,
+                  author: users[1]!.accountId,
+                },
+              ]
+            : [],
       });
     }
   }

@@ -1,4 +1,11 @@
-import { statusCategories, transitions, type FakeIssue, type FakeJiraData, type FakeProject, type FakeUser } from './fake-jira-data.js';
+import {
+  statusCategories,
+  transitions,
+  type FakeIssue,
+  type FakeJiraData,
+  type FakeProject,
+  type FakeUser,
+} from './fake-jira-data.js';
 
 /** Jira's timestamp format: `2026-11-20T10:00:00.000+0000`. */
 export function jiraTime(date: Date): string {
@@ -27,17 +34,41 @@ export function createRenderer({ baseUrl, data }: { baseUrl: string; data: FakeJ
       id: String(name.length),
       name,
       description: '',
-      statusCategory: { self: self(`/rest/api/3/statuscategory/${category.id}`), id: category.id, key: category.key, colorName: category.colorName, name: category.name },
+      statusCategory: {
+        self: self(`/rest/api/3/statuscategory/${category.id}`),
+        id: category.id,
+        key: category.key,
+        colorName: category.colorName,
+        name: category.name,
+      },
     };
   };
-  const issueType = (name: string) => ({ self: self(`/rest/api/3/issuetype/${name.length}`), id: String(10_000 + name.length), name, subtask: name === 'Sub-task', description: '' });
-  const projectSummary = (project: FakeProject) => ({ self: self(`/rest/api/3/project/${project.id}`), id: project.id, key: project.key, name: project.name, projectTypeKey: 'software', simplified: false });
+  const issueType = (name: string) => ({
+    self: self(`/rest/api/3/issuetype/${name.length}`),
+    id: String(10_000 + name.length),
+    name,
+    subtask: name === 'Sub-task',
+    description: '',
+  });
+  const projectSummary = (project: FakeProject) => ({
+    self: self(`/rest/api/3/project/${project.id}`),
+    id: project.id,
+    key: project.key,
+    name: project.name,
+    projectTypeKey: 'software',
+    simplified: false,
+  });
   const projectOf = (key: string) => data.projects.find((project) => project.key === key)!;
   const issueSummary = (issue: FakeIssue) => ({
     id: issue.id,
     key: issue.key,
     self: self(`/rest/api/3/issue/${issue.id}`),
-    fields: { summary: issue.summary, status: status(issue.status), issuetype: issueType(issue.type), priority: { self: self('/rest/api/3/priority/3'), id: '3', name: issue.priority } },
+    fields: {
+      summary: issue.summary,
+      status: status(issue.status),
+      issuetype: issueType(issue.type),
+      priority: { self: self('/rest/api/3/priority/3'), id: '3', name: issue.priority },
+    },
   });
   const comment = (issue: FakeIssue, entry: FakeIssue['comments'][number]) => ({
     self: self(`/rest/api/3/issue/${issue.id}/comment/${entry.id}`),
@@ -57,23 +88,49 @@ export function createRenderer({ baseUrl, data }: { baseUrl: string; data: FakeJ
       description: issue.description,
       status: status(issue.status),
       issuetype: issueType(issue.type),
-      priority: { self: self('/rest/api/3/priority/3'), id: String(['Highest', 'High', 'Medium', 'Low'].indexOf(issue.priority) + 1), name: issue.priority },
+      priority: {
+        self: self('/rest/api/3/priority/3'),
+        id: String(['Highest', 'High', 'Medium', 'Low'].indexOf(issue.priority) + 1),
+        name: issue.priority,
+      },
       assignee: user(issue.assignee),
       reporter: user(issue.reporter),
       creator: user(issue.reporter),
       labels: issue.labels,
-      components: issue.components.map((name, index) => ({ self: self(`/rest/api/3/component/${index}`), id: String(index), name })),
+      components: issue.components.map((name, index) => ({
+        self: self(`/rest/api/3/component/${index}`),
+        id: String(index),
+        name,
+      })),
       created: jiraTime(issue.created),
       updated: jiraTime(issue.updated),
-      resolution: issue.resolution ? { self: self('/rest/api/3/resolution/1'), id: '1', name: issue.resolution, description: 'Work has been completed.' } : null,
+      resolution: issue.resolution
+        ? {
+            self: self('/rest/api/3/resolution/1'),
+            id: '1',
+            name: issue.resolution,
+            description: 'Work has been completed.',
+          }
+        : null,
       project: projectSummary(project),
-      comment: { comments: issue.comments.map((entry) => comment(issue, entry)), maxResults: issue.comments.length, total: issue.comments.length, startAt: 0, self: self(`/rest/api/3/issue/${issue.id}/comment`) },
+      comment: {
+        comments: issue.comments.map((entry) => comment(issue, entry)),
+        maxResults: issue.comments.length,
+        total: issue.comments.length,
+        startAt: 0,
+        self: self(`/rest/api/3/issue/${issue.id}/comment`),
+      },
       subtasks: subtasks.map(issueSummary),
       parent: issue.parent ? issueSummary(data.issues.find((candidate) => candidate.key === issue.parent)!) : undefined,
       issuelinks: issue.links.map((link) => ({
         id: link.id,
         self: self(`/rest/api/3/issueLink/${link.id}`),
-        type: { id: '10000', name: link.type, inward: link.type === 'Blocks' ? 'is blocked by' : 'relates to', outward: link.type === 'Blocks' ? 'blocks' : 'relates to' },
+        type: {
+          id: '10000',
+          name: link.type,
+          inward: link.type === 'Blocks' ? 'is blocked by' : 'relates to',
+          outward: link.type === 'Blocks' ? 'blocks' : 'relates to',
+        },
         outwardIssue: issueSummary(data.issues.find((candidate) => candidate.key === link.outwardKey)!),
       })),
       attachment: issue.attachments.map((attachment) => ({
@@ -94,8 +151,13 @@ export function createRenderer({ baseUrl, data }: { baseUrl: string; data: FakeJ
     comment,
     issue({ issue, fields, expandChangelog }: { issue: FakeIssue; fields?: string[]; expandChangelog?: boolean }) {
       const every = allFields(issue);
-      const wanted = !fields || fields.includes('*all') || fields.includes('*navigable') ? Object.keys(every) : fields.map((field) => field.replace(/^-/, ''));
-      const selected = Object.fromEntries(Object.entries(every).filter(([name, value]) => wanted.includes(name) && value !== undefined));
+      const wanted =
+        !fields || fields.includes('*all') || fields.includes('*navigable')
+          ? Object.keys(every)
+          : fields.map((field) => field.replace(/^-/, ''));
+      const selected = Object.fromEntries(
+        Object.entries(every).filter(([name, value]) => wanted.includes(name) && value !== undefined),
+      );
       return {
         expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
         id: issue.id,
@@ -112,7 +174,12 @@ export function createRenderer({ baseUrl, data }: { baseUrl: string; data: FakeJ
                   id: entry.id,
                   author: user(entry.author),
                   created: jiraTime(entry.created),
-                  items: entry.items.map((item) => ({ field: item.field, fieldtype: 'jira', fromString: item.fromString, toString: item.toString })),
+                  items: entry.items.map((item) => ({
+                    field: item.field,
+                    fieldtype: 'jira',
+                    fromString: item.fromString,
+                    toString: item.toString,
+                  })),
                 })),
               },
             }
@@ -125,8 +192,21 @@ export function createRenderer({ baseUrl, data }: { baseUrl: string; data: FakeJ
         description: project.description,
         lead: user(project.lead),
         issueTypes: project.issueTypes.map(issueType),
-        components: project.components.map((name, index) => ({ self: self(`/rest/api/3/component/${project.id}${index}`), id: `${project.id}${index}`, name, description: '' })),
-        versions: project.versions.map((version) => ({ self: self(`/rest/api/3/version/${version.id}`), id: version.id, name: version.name, released: version.released, archived: false, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}), projectId: Number(project.id) })),
+        components: project.components.map((name, index) => ({
+          self: self(`/rest/api/3/component/${project.id}${index}`),
+          id: `${project.id}${index}`,
+          name,
+          description: '',
+        })),
+        versions: project.versions.map((version) => ({
+          self: self(`/rest/api/3/version/${version.id}`),
+          id: version.id,
+          name: version.name,
+          released: version.released,
+          archived: false,
+          ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}),
+          projectId: Number(project.id),
+        })),
         style: 'classic',
         isPrivate: false,
       };

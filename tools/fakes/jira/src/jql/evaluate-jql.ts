@@ -3,7 +3,22 @@ import { JqlError, type JqlNode, type JqlQuery, type JqlValue } from './jql-pars
 
 const textFields = new Set(['summary', 'description', 'text', 'comment']);
 const dateFields = new Set(['created', 'createddate', 'updated', 'updateddate']);
-const listFields = new Set(['project', 'key', 'issuekey', 'status', 'statuscategory', 'type', 'issuetype', 'priority', 'assignee', 'reporter', 'labels', 'resolution', 'component', 'parent']);
+const listFields = new Set([
+  'project',
+  'key',
+  'issuekey',
+  'status',
+  'statuscategory',
+  'type',
+  'issuetype',
+  'priority',
+  'assignee',
+  'reporter',
+  'labels',
+  'resolution',
+  'component',
+  'parent',
+]);
 
 export function plainText(node: AdfNode | null | undefined): string {
   if (!node) return '';
@@ -12,7 +27,9 @@ export function plainText(node: AdfNode | null | undefined): string {
 }
 
 function startOf({ unit, date }: { unit: 'day' | 'week' | 'month'; date: Date }): Date {
-  const result = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), unit === 'month' ? 1 : date.getUTCDate()));
+  const result = new Date(
+    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), unit === 'month' ? 1 : date.getUTCDate()),
+  );
   // Jira weeks start on Sunday by default.
   if (unit === 'week') result.setUTCDate(result.getUTCDate() - result.getUTCDay());
   return result;
@@ -44,13 +61,19 @@ function dateValue({ value, context, field }: { value: JqlValue; context: Evalua
   if (value.kind === 'function') {
     const name = value.name.toLowerCase();
     const base =
-      name === 'now' ? context.now
-      : name === 'startofday' ? startOf({ unit: 'day', date: context.now })
-      : name === 'startofweek' ? startOf({ unit: 'week', date: context.now })
-      : name === 'startofmonth' ? startOf({ unit: 'month', date: context.now })
-      : name === 'endofday' ? offset({ date: startOf({ unit: 'day', date: context.now }), amount: '1d' })
-      : name === 'endofweek' ? offset({ date: startOf({ unit: 'week', date: context.now }), amount: '1w' })
-      : undefined;
+      name === 'now'
+        ? context.now
+        : name === 'startofday'
+          ? startOf({ unit: 'day', date: context.now })
+          : name === 'startofweek'
+            ? startOf({ unit: 'week', date: context.now })
+            : name === 'startofmonth'
+              ? startOf({ unit: 'month', date: context.now })
+              : name === 'endofday'
+                ? offset({ date: startOf({ unit: 'day', date: context.now }), amount: '1d' })
+                : name === 'endofweek'
+                  ? offset({ date: startOf({ unit: 'week', date: context.now }), amount: '1w' })
+                  : undefined;
     if (!base) throw new JqlError(`Unable to find JQL function '${value.name}(${value.args.join(', ')})'.`);
     return offset({ date: base, amount: value.args[0] });
   }
@@ -66,7 +89,15 @@ function dateValue({ value, context, field }: { value: JqlValue; context: Evalua
   return new Date(Date.UTC(Number(year), Number(month) - 1, Number(dayOfMonth), Number(hours), Number(minutes)));
 }
 
-function fieldValues({ issue, field, context }: { issue: FakeIssue; field: string; context: EvaluationContext }): string[] {
+function fieldValues({
+  issue,
+  field,
+  context,
+}: {
+  issue: FakeIssue;
+  field: string;
+  context: EvaluationContext;
+}): string[] {
   const user = (accountId: string | null) => {
     const found = context.data.users.find((candidate) => candidate.accountId === accountId);
     return found ? [found.accountId, found.displayName, found.emailAddress] : [];
@@ -114,10 +145,17 @@ function literal({ value, context }: { value: JqlValue; context: EvaluationConte
 
 function matchesText({ issue, field, value }: { issue: FakeIssue; field: string; value: string }): boolean {
   const haystack = (
-    field === 'summary' ? issue.summary
-    : field === 'description' ? plainText(issue.description)
-    : field === 'comment' ? issue.comments.map((comment) => plainText(comment.body)).join(' ')
-    : [issue.summary, plainText(issue.description), ...issue.comments.map((comment) => plainText(comment.body))].join(' ')
+    field === 'summary'
+      ? issue.summary
+      : field === 'description'
+        ? plainText(issue.description)
+        : field === 'comment'
+          ? issue.comments.map((comment) => plainText(comment.body)).join(' ')
+          : [
+              issue.summary,
+              plainText(issue.description),
+              ...issue.comments.map((comment) => plainText(comment.body)),
+            ].join(' ')
   ).toLowerCase();
   const terms = value.toLowerCase().replace(/[*?]/g, '').split(/\s+/).filter(Boolean);
   return terms.every((term) => haystack.includes(term));
@@ -132,7 +170,11 @@ function matches({ node, issue, context }: { node: JqlNode; issue: FakeIssue; co
     case 'not':
       return !matches({ node: node.operand, issue, context });
     case 'empty': {
-      const empty = dateFields.has(node.field) ? false : textFields.has(node.field) ? !plainText(issue.description) : fieldValues({ issue, field: node.field, context }).length === 0;
+      const empty = dateFields.has(node.field)
+        ? false
+        : textFields.has(node.field)
+          ? !plainText(issue.description)
+          : fieldValues({ issue, field: node.field, context }).length === 0;
       return node.negated ? !empty : empty;
     }
     case 'in': {
@@ -149,7 +191,16 @@ function matches({ node, issue, context }: { node: JqlNode; issue: FakeIssue; co
       if (dateFields.has(node.field)) {
         const actual = (node.field.startsWith('created') ? issue.created : issue.updated).getTime();
         const wanted = dateValue({ value: node.value, context, field: node.field }).getTime();
-        return { '=': actual === wanted, '!=': actual !== wanted, '>': actual > wanted, '>=': actual >= wanted, '<': actual < wanted, '<=': actual <= wanted }[node.operator as '='] ?? false;
+        return (
+          {
+            '=': actual === wanted,
+            '!=': actual !== wanted,
+            '>': actual > wanted,
+            '>=': actual >= wanted,
+            '<': actual < wanted,
+            '<=': actual <= wanted,
+          }[node.operator as '='] ?? false
+        );
       }
       const actual = fieldValues({ issue, field: node.field, context }).map((value) => value.toLowerCase());
       const wanted = literal({ value: node.value, context }).map((value) => value.toLowerCase());
@@ -190,7 +241,15 @@ function validate({ node }: { node: JqlNode | undefined }): void {
 const priorityRank: Record<string, number> = { Highest: 1, High: 2, Medium: 3, Low: 4, Lowest: 5 };
 
 /** Filters and orders issues as Jira would for the supported subset; throws JqlError with Jira's messages. */
-export function evaluateJql({ query, issues, context }: { query: JqlQuery; issues: FakeIssue[]; context: EvaluationContext }): FakeIssue[] {
+export function evaluateJql({
+  query,
+  issues,
+  context,
+}: {
+  query: JqlQuery;
+  issues: FakeIssue[];
+  context: EvaluationContext;
+}): FakeIssue[] {
   validate({ node: query.where });
   const found = query.where ? issues.filter((issue) => matches({ node: query.where!, issue, context })) : [...issues];
   const orderBy = query.orderBy.length > 0 ? query.orderBy : [{ field: 'created', direction: 'DESC' as const }];

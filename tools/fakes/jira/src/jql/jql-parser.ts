@@ -6,9 +6,7 @@ export class JqlError extends Error {
   }
 }
 
-export type JqlValue =
-  | { kind: 'literal'; value: string }
-  | { kind: 'function'; name: string; args: string[] };
+export type JqlValue = { kind: 'literal'; value: string } | { kind: 'function'; name: string; args: string[] };
 
 export type JqlNode =
   | { kind: 'and' | 'or'; left: JqlNode; right: JqlNode }
@@ -29,7 +27,8 @@ interface Token {
 }
 
 const operators = ['!=', '>=', '<=', '!~', '=', '>', '<', '~'];
-const validOperators = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const validOperators =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 
 function tokenize(jql: string): Token[] {
   const tokens: Token[] = [];
@@ -48,7 +47,10 @@ function tokenize(jql: string): Token[] {
         text += jql[end];
         end += 1;
       }
-      if (end >= jql.length) throw new JqlError(`Error in the JQL Query: The quoted string '${text}' has not been completed. (line 1, character ${index + 1})`);
+      if (end >= jql.length)
+        throw new JqlError(
+          `Error in the JQL Query: The quoted string '${text}' has not been completed. (line 1, character ${index + 1})`,
+        );
       tokens.push({ type: 'string', text, position: index + 1 });
       index = end + 1;
       continue;
@@ -65,7 +67,10 @@ function tokenize(jql: string): Token[] {
       continue;
     }
     const word = /^[^\s"'(),=!<>~]+/.exec(jql.slice(index));
-    if (!word) throw new JqlError(`Error in the JQL Query: The character '${character}' is a reserved JQL character. (line 1, character ${index + 1})`);
+    if (!word)
+      throw new JqlError(
+        `Error in the JQL Query: The character '${character}' is a reserved JQL character. (line 1, character ${index + 1})`,
+      );
     tokens.push({ type: 'word', text: word[0], position: index + 1 });
     index += word[0].length;
   }
@@ -83,13 +88,16 @@ export function parseJql(jql: string): JqlQuery {
   const unexpected = (expected: string) => {
     const token = peek();
     const got = token.type === 'end' ? 'end of query' : `'${token.text}'`;
-    throw new JqlError(`Error in the JQL Query: Expecting ${expected} but got ${got}. (line 1, character ${token.position})`);
+    throw new JqlError(
+      `Error in the JQL Query: Expecting ${expected} but got ${got}. (line 1, character ${token.position})`,
+    );
   };
 
   const value = (): JqlValue => {
     const token = peek();
-    if (token.type === 'string') return next(), { kind: 'literal', value: token.text };
-    if (token.type !== 'word' || ['AND', 'OR', 'ORDER'].includes(token.text.toUpperCase())) unexpected('either a value, list or function');
+    if (token.type === 'string') return (next(), { kind: 'literal', value: token.text });
+    if (token.type !== 'word' || ['AND', 'OR', 'ORDER'].includes(token.text.toUpperCase()))
+      unexpected('either a value, list or function');
     next();
     if (peek().text === '(' && peek().type === 'punctuation') {
       next();
@@ -114,7 +122,12 @@ export function parseJql(jql: string): JqlQuery {
     const token = peek();
     if (token.type === 'operator') {
       next();
-      return { kind: 'compare', field, operator: token.text as Extract<JqlNode, { kind: 'compare' }>['operator'], value: value() };
+      return {
+        kind: 'compare',
+        field,
+        operator: token.text as Extract<JqlNode, { kind: 'compare' }>['operator'],
+        value: value(),
+      };
     }
     if (isKeyword(token, 'IS')) {
       next();
@@ -184,7 +197,8 @@ export function parseJql(jql: string): JqlQuery {
       if (peek().text === ',') next();
       const field = next();
       if (field.type !== 'word' && field.type !== 'string') unexpected('a field name');
-      const direction = isKeyword(peek(), 'ASC') || isKeyword(peek(), 'DESC') ? (next().text.toUpperCase() as 'ASC' | 'DESC') : 'ASC';
+      const direction =
+        isKeyword(peek(), 'ASC') || isKeyword(peek(), 'DESC') ? (next().text.toUpperCase() as 'ASC' | 'DESC') : 'ASC';
       query.orderBy.push({ field: field.text.toLowerCase(), direction });
     } while (peek().text === ',');
   }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { defineJiraTool } from '../define-jira-tool.js';
+import type { JiraContext } from '../jira-context.js';
+
+export const projectDetailSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  lead: z.string().nullable(),
+  issue_types: z.array(z.string()),
+  components: z.array(z.string()),
+  versions: z.array(z.object({ name: z.string(), released: z.boolean(), release_date: z.string().nullable() })),
+});
+
+/** Shared with the `jira://project/{key}` resource. */
+export async function fetchProjectDetail({ context, key, signal }: { context: JiraContext; key: string; signal?: AbortSignal }): Promise<z.infer<typeof projectDetailSchema>> {
+  context.assertProjectAllowed({ project: key });
+  const project = await context.call({ ...(signal ? { signal } : {}), call: (api) => api.getProject({ key }) });
+  return {
+    key: project.key,
+    name: project.name,
+    description: project.description ?? '',
+    lead: project.lead?.displayName ?? null,
+    issue_types: (project.issueTypes ?? []).map((type) => type.name ?? ''),
+    components: (project.components ?? []).map((component) => component.name ?? ''),
+    versions: (project.versions ?? []).map((version) => ({ name: version.name ?? '', released: Boolean(version.released), release_date: version.releaseDate ?? null })),
+  };
+}
+
+export const getProject = defineJiraTool({
+  name: 'get_project',
+  title: 'Get project',
+  description: 'Reads a project: description, lead, issue types, components and versions.',
+  input: z.object({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a project key such as SHOP').describe('Project key, e.g. SHOP.') }),
+  output: projectDetailSchema,
+  annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
+  async handler({ input, context, signal }) {
+    const project = await fetchProjectDetail({ context, key: input.key.toUpperCase(), signal });
+    const text = [
+      `${project.key}: ${project.name} (lead ${project.lead ?? '-'})`,
+      project.description,
+      `issue types: ${project.issue_types.join(', ') || '-'}`,
+      `components: ${project.components.join(', ') || '-'}`,
+      `versions: ${project.versions.map((version) => `${version.name}${version.released ? ' (released)' : ''}`).join(', ') || '-'}`,
+    ].join('\n');
+    return { structured: project, text };
+  },
+});
