@@ -54,7 +54,11 @@ function block(node: AdfNode, indent: string): string {
       return (node.content ?? [])
         .map((item, index) => {
           const marker =
-            node.type === 'orderedList' ? `${start + index}.` : node.type === 'taskList' ? `- [${item.attrs?.state === 'DONE' ? 'x' : ' '}]` : '-';
+            node.type === 'orderedList'
+              ? `${start + index}.`
+              : node.type === 'taskList'
+                ? `- [${item.attrs?.state === 'DONE' ? 'x' : ' '}]`
+                : '-';
           const [first, ...rest] = (item.content ?? []).map((child) =>
             child.type === 'paragraph' || child.type === 'text' ? inline(child) : block(child, `${indent}  `),
           );
@@ -78,10 +82,18 @@ function block(node: AdfNode, indent: string): string {
     case 'media':
       return `${indent}[attachment${node.attrs?.alt ? `: ${String(node.attrs.alt)}` : ''}]`;
     case 'table': {
-      const rows = (node.content ?? []).map((row) => (row.content ?? []).map((cell) => (cell.content ?? []).map((child) => block(child, '')).join(' ').replace(/\|/g, '\\|')));
+      const rows = (node.content ?? []).map((row) =>
+        (row.content ?? []).map((cell) =>
+          (cell.content ?? [])
+            .map((child) => block(child, ''))
+            .join(' ')
+            .replace(/\|/g, '\\|'),
+        ),
+      );
       if (rows.length === 0) return '';
       const width = Math.max(...rows.map((row) => row.length));
-      const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, index) => cells[index] ?? '').join(' | ')} |`;
+      const line = (cells: string[]) =>
+        `| ${Array.from({ length: width }, (_, index) => cells[index] ?? '').join(' | ')} |`;
       return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
     }
     case 'blockCard':
@@ -96,5 +108,7 @@ function block(node: AdfNode, indent: string): string {
 export function adfToMarkdown(document: unknown): string {
   if (document === null || document === undefined) return '';
   if (typeof document === 'string') return document;
-  return block(document as AdfNode, '').replace(/\n{3,}/g, '\n\n').trim();
+  return block(document as AdfNode, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -20,14 +20,29 @@ export function createCloudApi({ config }: { config: JiraConfig }): JiraApi {
       return { displayName: user.displayName ?? user.accountId ?? 'unknown' };
     },
     async search({ jql, fields, maxResults, pageToken }) {
-      const page = await jira.issueSearch.searchAndReconsileIssuesUsingJql({ jql, fields, maxResults, ...(pageToken ? { nextPageToken: pageToken } : {}) });
-      return { issues: (page.issues ?? []) as RawIssue[], ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+      const page = await jira.issueSearch.searchAndReconsileIssuesUsingJql({
+        jql,
+        fields,
+        maxResults,
+        ...(pageToken ? { nextPageToken: pageToken } : {}),
+      });
+      return {
+        issues: (page.issues ?? []) as RawIssue[],
+        ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+      };
     },
     async getIssue({ key, expandChangelog }) {
-      return (await jira.issues.getIssue({ issueIdOrKey: key, ...(expandChangelog ? { expand: 'changelog' } : {}) })) as RawIssue;
+      return (await jira.issues.getIssue({
+        issueIdOrKey: key,
+        ...(expandChangelog ? { expand: 'changelog' } : {}),
+      })) as RawIssue;
     },
     async searchProjects({ query, maxResults }) {
-      const page = await jira.projects.searchProjects({ ...(query ? { query } : {}), maxResults, expand: 'lead,description' });
+      const page = await jira.projects.searchProjects({
+        ...(query ? { query } : {}),
+        maxResults,
+        expand: 'lead,description',
+      });
       return (page.values ?? []) as RawProject[];
     },
     async getProject({ key }) {
@@ -46,7 +61,11 @@ export function createCloudApi({ config }: { config: JiraConfig }): JiraApi {
     },
     async getTransitions({ key }) {
       const { transitions = [] } = await jira.issues.getTransitions({ issueIdOrKey: key });
-      return transitions.map((transition) => ({ id: transition.id ?? '', name: transition.name ?? '', to: transition.to?.name ?? '' }));
+      return transitions.map((transition) => ({
+        id: transition.id ?? '',
+        name: transition.name ?? '',
+        to: transition.to?.name ?? '',
+      }));
     },
     async doTransition({ key, id }) {
       await jira.issues.doTransition({ issueIdOrKey: key, transition: { id } });

@@ -8,9 +8,17 @@ import type { JiraConfig } from './jira-config.js';
  */
 export function createDataCenterApi({ config }: { config: JiraConfig }): JiraApi {
   if (config.auth.type !== 'bearer') throw new Error('Jira Data Center needs JIRA_PAT');
-  const client = createClient({ host: config.baseUrl, auth: { type: 'bearer', token: config.auth.token }, retry: { maxAttempts: 1 } });
-  const send = <Result>(options: { url: string; method?: 'GET' | 'POST' | 'PUT'; body?: unknown; searchParams?: Record<string, unknown> }) =>
-    client.sendRequest<Result>(options);
+  const client = createClient({
+    host: config.baseUrl,
+    auth: { type: 'bearer', token: config.auth.token },
+    retry: { maxAttempts: 1 },
+  });
+  const send = <Result>(options: {
+    url: string;
+    method?: 'GET' | 'POST' | 'PUT';
+    body?: unknown;
+    searchParams?: Record<string, unknown>;
+  }) => client.sendRequest<Result>(options);
   return {
     flavor: 'data-center',
     async myself() {
@@ -25,29 +33,54 @@ export function createDataCenterApi({ config }: { config: JiraConfig }): JiraApi
       });
       const issues = page.issues ?? [];
       const next = startAt + issues.length;
-      return { issues, ...(next < (page.total ?? 0) ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}) };
+      return {
+        issues,
+        ...(next < (page.total ?? 0) ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}),
+      };
     },
     getIssue: ({ key, expandChangelog }) =>
-      send<RawIssue>({ url: `/rest/api/2/issue/${encodeURIComponent(key)}`, ...(expandChangelog ? { searchParams: { expand: 'changelog' } } : {}) }),
+      send<RawIssue>({
+        url: `/rest/api/2/issue/${encodeURIComponent(key)}`,
+        ...(expandChangelog ? { searchParams: { expand: 'changelog' } } : {}),
+      }),
     async searchProjects({ query, maxResults }) {
       const projects = await send<RawProject[]>({ url: '/rest/api/2/project' });
       const text = (query ?? '').toLowerCase();
-      return projects.filter((project) => !text || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text)).slice(0, maxResults);
+      return projects
+        .filter(
+          (project) => !text || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text),
+        )
+        .slice(0, maxResults);
     },
     getProject: ({ key }) => send<RawProject>({ url: `/rest/api/2/project/${encodeURIComponent(key)}` }),
-    createIssue: ({ fields }) => send<{ id: string; key: string }>({ url: '/rest/api/2/issue', method: 'POST', body: { fields } }),
+    createIssue: ({ fields }) =>
+      send<{ id: string; key: string }>({ url: '/rest/api/2/issue', method: 'POST', body: { fields } }),
     async editIssue({ key, fields }) {
       await send({ url: `/rest/api/2/issue/${encodeURIComponent(key)}`, method: 'PUT', body: { fields } });
     },
     async addComment({ key, body }) {
-      return send<{ id: string }>({ url: `/rest/api/2/issue/${encodeURIComponent(key)}/comment`, method: 'POST', body: { body } });
+      return send<{ id: string }>({
+        url: `/rest/api/2/issue/${encodeURIComponent(key)}/comment`,
+        method: 'POST',
+        body: { body },
+      });
     },
     async getTransitions({ key }) {
-      const { transitions = [] } = await send<{ transitions?: Array<{ id: string; name: string; to?: { name?: string } }> }>({ url: `/rest/api/2/issue/${encodeURIComponent(key)}/transitions` });
-      return transitions.map((transition) => ({ id: transition.id, name: transition.name, to: transition.to?.name ?? '' }));
+      const { transitions = [] } = await send<{
+        transitions?: Array<{ id: string; name: string; to?: { name?: string } }>;
+      }>({ url: `/rest/api/2/issue/${encodeURIComponent(key)}/transitions` });
+      return transitions.map((transition) => ({
+        id: transition.id,
+        name: transition.name,
+        to: transition.to?.name ?? '',
+      }));
     },
     async doTransition({ key, id }) {
-      await send({ url: `/rest/api/2/issue/${encodeURIComponent(key)}/transitions`, method: 'POST', body: { transition: { id } } });
+      await send({
+        url: `/rest/api/2/issue/${encodeURIComponent(key)}/transitions`,
+        method: 'POST',
+        body: { transition: { id } },
+      });
     },
     // Data Center fields take wiki markup; Markdown reads acceptably there.
     richText: (markdown) => markdown,

@@ -4,6 +4,14 @@ import { jiraConnector } from './jira-connector.js';
 import type { JiraContext } from './jira-context.js';
 
 /** An MCP server over a Jira site; connect it to any transport, call `cleanup` when done. */
-export function createJiraServer(config: JiraConfigInput, { logger, maxResultChars }: { logger?: Logger; maxResultChars?: number } = {}): ConnectorServer<JiraConfig, JiraContext> {
-  return createConnectorServer({ connector: jiraConnector, config: resolveJiraConfig(config), ...(logger ? { logger } : {}), ...(maxResultChars ? { maxResultChars } : {}) });
+export function createJiraServer(
+  config: JiraConfigInput,
+  { logger, maxResultChars }: { logger?: Logger; maxResultChars?: number } = {},
+): ConnectorServer<JiraConfig, JiraContext> {
+  return createConnectorServer({
+    connector: jiraConnector,
+    config: resolveJiraConfig(config),
+    ...(logger ? { logger } : {}),
+    ...(maxResultChars ? { maxResultChars } : {}),
+  });
 }

@@ -1,6 +1,12 @@
 export { adfToMarkdown, type AdfNode } from './adf-to-markdown.js';
 export { createJiraServer } from './create-jira-server.js';
-export { jiraConfigFromEnvironment, resolveJiraConfig, type JiraAuth, type JiraConfig, type JiraConfigInput } from './jira-config.js';
+export {
+  jiraConfigFromEnvironment,
+  resolveJiraConfig,
+  type JiraAuth,
+  type JiraConfig,
+  type JiraConfigInput,
+} from './jira-config.js';
 export { jiraConnector } from './jira-connector.js';
 export type { JiraContext } from './jira-context.js';
 export { jiraEnvironment } from './jira-environment.js';

@@ -6,7 +6,17 @@ type Named = { name?: string; displayName?: string } | null | undefined;
 const nameOf = (value: unknown) => ((value as Named)?.displayName ?? (value as Named)?.name ?? null) as string | null;
 
 /** The compact fields search results show by default. */
-export const compactFields = ['summary', 'status', 'issuetype', 'priority', 'assignee', 'reporter', 'created', 'updated', 'labels'];
+export const compactFields = [
+  'summary',
+  'status',
+  'issuetype',
+  'priority',
+  'assignee',
+  'reporter',
+  'created',
+  'updated',
+  'labels',
+];
 
 export interface IssueSummary {
   key: string;
@@ -39,7 +49,10 @@ export function toIssueSummary(issue: RawIssue): IssueSummary {
 
 export function toIssueDetail(issue: RawIssue, include: Set<string>) {
   const fields = issue.fields ?? {};
-  const comments = ((fields.comment as { comments?: Array<{ author?: Named; created?: string; body?: unknown }> } | undefined)?.comments ?? []).map((comment) => ({
+  const comments = (
+    (fields.comment as { comments?: Array<{ author?: Named; created?: string; body?: unknown }> } | undefined)
+      ?.comments ?? []
+  ).map((comment) => ({
     author: nameOf(comment.author),
     created: comment.created ?? null,
     body: adfToMarkdown(comment.body),
@@ -56,7 +69,9 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
     components: ((fields.components as Named[] | undefined) ?? []).map((component) => nameOf(component) ?? ''),
     parent: fields.parent ? related(fields.parent as never) : null,
     description: adfToMarkdown(fields.description),
-    attachments: ((fields.attachment as Array<{ filename?: string; size?: number; mimeType?: string }> | undefined) ?? []).map((attachment) => ({
+    attachments: (
+      (fields.attachment as Array<{ filename?: string; size?: number; mimeType?: string }> | undefined) ?? []
+    ).map((attachment) => ({
       filename: attachment.filename ?? '',
       size_bytes: attachment.size ?? 0,
       mime_type: attachment.mimeType ?? '',
@@ -65,7 +80,11 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
     ...(include.has('subtasks') ? { subtasks: ((fields.subtasks as never[] | undefined) ?? []).map(related) } : {}),
     ...(include.has('links')
       ? {
-          links: ((fields.issuelinks as Array<{ type?: { outward?: string; inward?: string }; outwardIssue?: never; inwardIssue?: never }> | undefined) ?? []).map((link) => ({
+          links: (
+            (fields.issuelinks as
+              | Array<{ type?: { outward?: string; inward?: string }; outwardIssue?: never; inwardIssue?: never }>
+              | undefined) ?? []
+          ).map((link) => ({
             relation: link.outwardIssue ? (link.type?.outward ?? '') : (link.type?.inward ?? ''),
             ...related(link.outwardIssue ?? link.inwardIssue),
           })),
@@ -74,7 +93,13 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
     ...(include.has('changelog')
       ? {
           changelog: (issue.changelog?.histories ?? []).flatMap((history) =>
-            (history.items ?? []).map((item) => ({ author: history.author?.displayName ?? null, created: history.created ?? null, field: item.field ?? '', from: item.fromString ?? null, to: item.toString ?? null })),
+            (history.items ?? []).map((item) => ({
+              author: history.author?.displayName ?? null,
+              created: history.created ?? null,
+              field: item.field ?? '',
+              from: item.fromString ?? null,
+              to: item.toString ?? null,
+            })),
           ),
         }
       : {}),
@@ -91,10 +116,35 @@ export function renderIssueDetail(detail: IssueDetail): string {
   ];
   if (detail.parent) lines.push(`parent: ${detail.parent.key} ${detail.parent.summary}`);
   lines.push('', '## Description', detail.description || '(none)');
-  if (detail.attachments.length) lines.push('', '## Attachments', ...detail.attachments.map((file) => `- ${file.filename} (${file.mime_type}, ${file.size_bytes} bytes)`));
-  if (detail.subtasks?.length) lines.push('', '## Subtasks', ...detail.subtasks.map((task) => `- ${task.key} [${task.status}] ${task.summary}`));
-  if (detail.links?.length) lines.push('', '## Links', ...detail.links.map((link) => `- ${link.relation} ${link.key} [${link.status}] ${link.summary}`));
-  if (detail.comments?.length) lines.push('', '## Comments', ...detail.comments.map((comment) => `**${comment.author ?? 'someone'}** (${comment.created ?? ''}):\n${comment.body}\n`));
-  if (detail.changelog?.length) lines.push('', '## History', ...detail.changelog.map((change) => `- ${change.created} ${change.author}: ${change.field} ${change.from ?? '∅'} → ${change.to ?? '∅'}`));
+  if (detail.attachments.length)
+    lines.push(
+      '',
+      '## Attachments',
+      ...detail.attachments.map((file) => `- ${file.filename} (${file.mime_type}, ${file.size_bytes} bytes)`),
+    );
+  if (detail.subtasks?.length)
+    lines.push('', '## Subtasks', ...detail.subtasks.map((task) => `- ${task.key} [${task.status}] ${task.summary}`));
+  if (detail.links?.length)
+    lines.push(
+      '',
+      '## Links',
+      ...detail.links.map((link) => `- ${link.relation} ${link.key} [${link.status}] ${link.summary}`),
+    );
+  if (detail.comments?.length)
+    lines.push(
+      '',
+      '## Comments',
+      ...detail.comments.map(
+        (comment) => `**${comment.author ?? 'someone'}** (${comment.created ?? ''}):\n${comment.body}\n`,
+      ),
+    );
+  if (detail.changelog?.length)
+    lines.push(
+      '',
+      '## History',
+      ...detail.changelog.map(
+        (change) => `- ${change.created} ${change.author}: ${change.field} ${change.from ?? '∅'} → ${change.to ?? '∅'}`,
+      ),
+    );
   return lines.join('\n');
 }

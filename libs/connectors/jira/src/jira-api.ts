@@ -5,7 +5,13 @@ export interface RawIssue {
   id: string;
   key: string;
   fields: Record<string, unknown>;
-  changelog?: { histories?: Array<{ author?: { displayName?: string }; created?: string; items?: Array<{ field?: string; fromString?: string | null; toString?: string | null }> }> };
+  changelog?: {
+    histories?: Array<{
+      author?: { displayName?: string };
+      created?: string;
+      items?: Array<{ field?: string; fromString?: string | null; toString?: string | null }>;
+    }>;
+  };
 }
 
 export interface RawProject {
@@ -24,7 +30,12 @@ export interface RawProject {
 export interface JiraApi {
   flavor: 'cloud' | 'data-center';
   myself(): Promise<{ displayName: string }>;
-  search(options: { jql: string; fields: string[]; maxResults: number; pageToken?: string }): Promise<{ issues: RawIssue[]; nextPageToken?: string }>;
+  search(options: {
+    jql: string;
+    fields: string[];
+    maxResults: number;
+    pageToken?: string;
+  }): Promise<{ issues: RawIssue[]; nextPageToken?: string }>;
   getIssue(options: { key: string; expandChangelog: boolean }): Promise<RawIssue>;
   searchProjects(options: { query?: string; maxResults: number }): Promise<RawProject[]>;
   getProject(options: { key: string }): Promise<RawProject>;

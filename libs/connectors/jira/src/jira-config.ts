@@ -18,20 +18,42 @@ export interface JiraConfig {
 export type JiraConfigInput = Pick<JiraConfig, 'baseUrl' | 'auth'> & Partial<JiraConfig>;
 
 export function resolveJiraConfig(input: JiraConfigInput): JiraConfig {
-  return { flavor: input.auth.type === 'bearer' ? 'data-center' : 'cloud', maxResults: 50, allowWrites: false, ...input, baseUrl: input.baseUrl.replace(/\/+$/, '') };
+  return {
+    flavor: input.auth.type === 'bearer' ? 'data-center' : 'cloud',
+    maxResults: 50,
+    allowWrites: false,
+    ...input,
+    baseUrl: input.baseUrl.replace(/\/+$/, ''),
+  };
 }
 
-export function jiraConfigFromEnvironment({ environment }: { environment: Record<string, string | undefined> }): JiraConfig {
+export function jiraConfigFromEnvironment({
+  environment,
+}: {
+  environment: Record<string, string | undefined>;
+}): JiraConfig {
   const values = readEnvironment({ spec: jiraEnvironment, environment });
-  const baseUrl = requireSetting({ value: values.JIRA_BASE_URL, variables: ['JIRA_BASE_URL'], expected: 'your Jira site URL' });
+  const baseUrl = requireSetting({
+    value: values.JIRA_BASE_URL,
+    variables: ['JIRA_BASE_URL'],
+    expected: 'your Jira site URL',
+  });
   let auth: JiraAuth;
   if (values.JIRA_PAT) {
     auth = { type: 'bearer', token: values.JIRA_PAT };
   } else if (values.JIRA_EMAIL || values.JIRA_API_TOKEN) {
     auth = {
       type: 'basic',
-      email: requireSetting({ value: values.JIRA_EMAIL, variables: ['JIRA_EMAIL'], expected: 'the account email for JIRA_API_TOKEN' }),
-      apiToken: requireSetting({ value: values.JIRA_API_TOKEN, variables: ['JIRA_API_TOKEN'], expected: 'an Atlassian API token' }),
+      email: requireSetting({
+        value: values.JIRA_EMAIL,
+        variables: ['JIRA_EMAIL'],
+        expected: 'the account email for JIRA_API_TOKEN',
+      }),
+      apiToken: requireSetting({
+        value: values.JIRA_API_TOKEN,
+        variables: ['JIRA_API_TOKEN'],
+        expected: 'an Atlassian API token',
+      }),
     };
   } else {
     throw new ConnectorError({

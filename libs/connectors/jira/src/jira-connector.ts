@@ -25,6 +25,8 @@ export const jiraConnector = defineConnector<JiraConfig, JiraContext>({
   async check({ context, signal }) {
     const me = await context.call({ signal, call: (api) => api.myself() });
     const mode = context.config.allowWrites ? 'writes enabled' : 'read-only';
-    return { summary: `connected to Jira ${context.config.flavor === 'cloud' ? 'Cloud' : 'Data Center'} at ${context.config.baseUrl} as ${me.displayName} (${mode})` };
+    return {
+      summary: `connected to Jira ${context.config.flavor === 'cloud' ? 'Cloud' : 'Data Center'} at ${context.config.baseUrl} as ${me.displayName} (${mode})`,
+    };
   },
 });

@@ -28,11 +28,15 @@ export function createJiraContext({ config, logger }: { config: JiraConfig; logg
     config,
     api,
     logger,
-    call: ({ call, signal }) => callJira({ call: () => call(api), ...(signal ? { signal } : {}), usesToken: config.auth.type === 'basic' }),
+    call: ({ call, signal }) =>
+      callJira({ call: () => call(api), ...(signal ? { signal } : {}), usesToken: config.auth.type === 'basic' }),
     isProjectAllowed,
     assertProjectAllowed({ project }) {
       if (!isProjectAllowed({ project })) {
-        throw new ConnectorError({ code: 'ACCESS_DENIED', message: `Project ${project.toUpperCase()} is not in JIRA_PROJECTS.` });
+        throw new ConnectorError({
+          code: 'ACCESS_DENIED',
+          message: `Project ${project.toUpperCase()} is not in JIRA_PROJECTS.`,
+        });
       }
     },
     async close() {},

@@ -1,11 +1,42 @@
-import { defineEnvironment, environmentBoolean, environmentInteger, environmentList, environmentString, environmentUrl } from '@connectormcp/connector-kit';
+import {
+  defineEnvironment,
+  environmentBoolean,
+  environmentInteger,
+  environmentList,
+  environmentString,
+  environmentUrl,
+} from '@connectormcp/connector-kit';
 
 export const jiraEnvironment = defineEnvironment({
-  JIRA_BASE_URL: { description: 'Site URL, e.g. https://your-company.atlassian.net (Cloud) or https://jira.example.com (Data Center).', schema: environmentUrl({ protocols: ['https:', 'http:'] }) },
-  JIRA_EMAIL: { description: 'Cloud: the Atlassian account email that owns JIRA_API_TOKEN.', schema: environmentString() },
-  JIRA_API_TOKEN: { description: 'Cloud: an API token from id.atlassian.com/manage-profile/security/api-tokens.', schema: environmentString(), secret: true },
-  JIRA_PAT: { description: 'Data Center/Server: a personal access token (uses REST v2).', schema: environmentString(), secret: true },
-  JIRA_PROJECTS: { description: 'Allowlist of project keys, comma-separated: other projects are invisible and refused, also in JQL results.', schema: environmentList() },
-  JIRA_MAX_RESULTS: { description: 'Default and maximum issues per search page (default 50, at most 100).', schema: environmentInteger({ min: 1, max: 100, default: 50 }) },
-  JIRA_ALLOW_WRITES: { description: 'Register create_issue, update_issue, add_comment and transition_issue (default false).', schema: environmentBoolean() },
+  JIRA_BASE_URL: {
+    description: 'Site URL, e.g. https://your-company.atlassian.net (Cloud) or https://jira.example.com (Data Center).',
+    schema: environmentUrl({ protocols: ['https:', 'http:'] }),
+  },
+  JIRA_EMAIL: {
+    description: 'Cloud: the Atlassian account email that owns JIRA_API_TOKEN.',
+    schema: environmentString(),
+  },
+  JIRA_API_TOKEN: {
+    description: 'Cloud: an API token from id.atlassian.com/manage-profile/security/api-tokens.',
+    schema: environmentString(),
+    secret: true,
+  },
+  JIRA_PAT: {
+    description: 'Data Center/Server: a personal access token (uses REST v2).',
+    schema: environmentString(),
+    secret: true,
+  },
+  JIRA_PROJECTS: {
+    description:
+      'Allowlist of project keys, comma-separated: other projects are invisible and refused, also in JQL results.',
+    schema: environmentList(),
+  },
+  JIRA_MAX_RESULTS: {
+    description: 'Default and maximum issues per search page (default 50, at most 100).',
+    schema: environmentInteger({ min: 1, max: 100, default: 50 }),
+  },
+  JIRA_ALLOW_WRITES: {
+    description: 'Register create_issue, update_issue, add_comment and transition_issue (default false).',
+    schema: environmentBoolean(),
+  },
 });

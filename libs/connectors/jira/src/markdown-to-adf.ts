@@ -20,7 +20,12 @@ function inlineNodes(tokens: Token[] | undefined, marks: Mark[] = []): AdfNode[]
         nodes.push({ type: 'text', text: (token as Tokens.Codespan).text, marks: [...marks, { type: 'code' }] });
         break;
       case 'link':
-        nodes.push(...inlineNodes((token as Tokens.Link).tokens, [...marks, { type: 'link', attrs: { href: (token as Tokens.Link).href } }]));
+        nodes.push(
+          ...inlineNodes((token as Tokens.Link).tokens, [
+            ...marks,
+            { type: 'link', attrs: { href: (token as Tokens.Link).href } },
+          ]),
+        );
         break;
       case 'br':
         nodes.push({ type: 'hardBreak' });
@@ -35,7 +40,8 @@ function inlineNodes(tokens: Token[] | undefined, marks: Mark[] = []): AdfNode[]
         nodes.push({ type: 'text', text: (token as Tokens.Escape).text, ...(marks.length > 0 ? { marks } : {}) });
         break;
       default:
-        if ('text' in token && typeof token.text === 'string' && token.text) nodes.push({ type: 'text', text: token.text, ...(marks.length > 0 ? { marks } : {}) });
+        if ('text' in token && typeof token.text === 'string' && token.text)
+          nodes.push({ type: 'text', text: token.text, ...(marks.length > 0 ? { marks } : {}) });
     }
   }
   return nodes;
@@ -52,19 +58,29 @@ function blockNodes(tokens: Token[]): AdfNode[] {
         nodes.push({ type: 'paragraph', content: inlineNodes([token]) });
         break;
       case 'heading':
-        nodes.push({ type: 'heading', attrs: { level: Math.min(6, (token as Tokens.Heading).depth) }, content: inlineNodes((token as Tokens.Heading).tokens) });
+        nodes.push({
+          type: 'heading',
+          attrs: { level: Math.min(6, (token as Tokens.Heading).depth) },
+          content: inlineNodes((token as Tokens.Heading).tokens),
+        });
         break;
       case 'list': {
         const list = token as Tokens.List;
         nodes.push({
           type: list.ordered ? 'orderedList' : 'bulletList',
-          ...(list.ordered && typeof list.start === 'number' && list.start !== 1 ? { attrs: { order: list.start } } : {}),
+          ...(list.ordered && typeof list.start === 'number' && list.start !== 1
+            ? { attrs: { order: list.start } }
+            : {}),
           content: list.items.map((item) => ({ type: 'listItem', content: blockNodes(item.tokens) })),
         });
         break;
       }
       case 'code':
-        nodes.push({ type: 'codeBlock', ...((token as Tokens.Code).lang ? { attrs: { language: (token as Tokens.Code).lang } } : {}), content: [{ type: 'text', text: (token as Tokens.Code).text }] });
+        nodes.push({
+          type: 'codeBlock',
+          ...((token as Tokens.Code).lang ? { attrs: { language: (token as Tokens.Code).lang } } : {}),
+          content: [{ type: 'text', text: (token as Tokens.Code).text }],
+        });
         break;
       case 'blockquote':
         nodes.push({ type: 'blockquote', content: blockNodes((token as Tokens.Blockquote).tokens) });
@@ -75,11 +91,14 @@ function blockNodes(tokens: Token[]): AdfNode[] {
       case 'space':
         break;
       default:
-        if ('text' in token && typeof token.text === 'string' && token.text.trim()) nodes.push({ type: 'paragraph', content: [{ type: 'text', text: token.text }] });
+        if ('text' in token && typeof token.text === 'string' && token.text.trim())
+          nodes.push({ type: 'paragraph', content: [{ type: 'text', text: token.text }] });
     }
   }
   // ADF rejects empty paragraphs' empty text nodes.
-  return nodes.map((node) => (node.type === 'paragraph' && node.content?.length === 0 ? { type: 'paragraph', content: [] } : node));
+  return nodes.map((node) =>
+    node.type === 'paragraph' && node.content?.length === 0 ? { type: 'paragraph', content: [] } : node,
+  );
 }
 
 /** Markdown (what the model writes) to Atlassian Document Format, through marked's lexer. */

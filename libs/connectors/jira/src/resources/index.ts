@@ -10,7 +10,12 @@ const issueResource = defineResource<JiraContext>({
   mimeType: 'application/json',
   uri: 'jira://issue/{key}',
   async read({ context, uri, variables, signal }) {
-    const detail = await fetchIssueDetail({ context, key: variables.key!.toUpperCase(), include: new Set(['comments', 'subtasks', 'links']), signal });
+    const detail = await fetchIssueDetail({
+      context,
+      key: variables.key!.toUpperCase(),
+      include: new Set(['comments', 'subtasks', 'links']),
+      signal,
+    });
     return [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(detail, null, 2) }];
   },
 });
@@ -23,7 +28,9 @@ const projectResource = defineResource<JiraContext>({
   uri: 'jira://project/{key}',
   async list({ context, signal }) {
     const projects = await context.call({ signal, call: (api) => api.searchProjects({ maxResults: 100 }) });
-    return projects.filter((project) => context.isProjectAllowed({ project: project.key })).map((project) => ({ uri: `jira://project/${project.key}`, name: `${project.key}: ${project.name}` }));
+    return projects
+      .filter((project) => context.isProjectAllowed({ project: project.key }))
+      .map((project) => ({ uri: `jira://project/${project.key}`, name: `${project.key}: ${project.name}` }));
   },
   async read({ context, uri, variables, signal }) {
     const project = await fetchProjectDetail({ context, key: variables.key!.toUpperCase(), signal });

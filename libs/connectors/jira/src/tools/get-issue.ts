@@ -6,9 +6,22 @@ import { projectOfKey, type JiraContext } from '../jira-context.js';
 const includeOptions = ['comments', 'changelog', 'subtasks', 'links'] as const;
 
 /** Shared with the `jira://issue/{key}` resource. */
-export async function fetchIssueDetail({ context, key, include, signal }: { context: JiraContext; key: string; include: Set<string>; signal?: AbortSignal }) {
+export async function fetchIssueDetail({
+  context,
+  key,
+  include,
+  signal,
+}: {
+  context: JiraContext;
+  key: string;
+  include: Set<string>;
+  signal?: AbortSignal;
+}) {
   context.assertProjectAllowed({ project: projectOfKey(key) });
-  const issue = await context.call({ ...(signal ? { signal } : {}), call: (api) => api.getIssue({ key, expandChangelog: include.has('changelog') }) });
+  const issue = await context.call({
+    ...(signal ? { signal } : {}),
+    call: (api) => api.getIssue({ key, expandChangelog: include.has('changelog') }),
+  });
   context.assertProjectAllowed({ project: projectOfKey(issue.key) });
   return toIssueDetail(issue, include);
 }
@@ -19,8 +32,14 @@ export const getIssue = defineJiraTool({
   description:
     'Reads one issue: fields, the description as Markdown, attachments (listed, not downloaded), and on request comments, changelog, subtasks and links.',
   input: z.object({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'an issue key such as SHOP-123').describe('Issue key, e.g. SHOP-123.'),
-    include: z.array(z.enum(includeOptions)).default(['comments']).describe('Extra parts: comments, changelog, subtasks, links.'),
+    key: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'an issue key such as SHOP-123')
+      .describe('Issue key, e.g. SHOP-123.'),
+    include: z
+      .array(z.enum(includeOptions))
+      .default(['comments'])
+      .describe('Extra parts: comments, changelog, subtasks, links.'),
   }),
   output: z.object({
     key: z.string(),
@@ -39,14 +58,33 @@ export const getIssue = defineJiraTool({
     parent: z.object({ key: z.string(), summary: z.string(), status: z.string().nullable() }).nullable(),
     description: z.string(),
     attachments: z.array(z.object({ filename: z.string(), size_bytes: z.number(), mime_type: z.string() })),
-    comments: z.array(z.object({ author: z.string().nullable(), created: z.string().nullable(), body: z.string() })).optional(),
+    comments: z
+      .array(z.object({ author: z.string().nullable(), created: z.string().nullable(), body: z.string() }))
+      .optional(),
     subtasks: z.array(z.object({ key: z.string(), summary: z.string(), status: z.string().nullable() })).optional(),
-    links: z.array(z.object({ relation: z.string(), key: z.string(), summary: z.string(), status: z.string().nullable() })).optional(),
-    changelog: z.array(z.object({ author: z.string().nullable(), created: z.string().nullable(), field: z.string(), from: z.string().nullable(), to: z.string().nullable() })).optional(),
+    links: z
+      .array(z.object({ relation: z.string(), key: z.string(), summary: z.string(), status: z.string().nullable() }))
+      .optional(),
+    changelog: z
+      .array(
+        z.object({
+          author: z.string().nullable(),
+          created: z.string().nullable(),
+          field: z.string(),
+          from: z.string().nullable(),
+          to: z.string().nullable(),
+        }),
+      )
+      .optional(),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
   async handler({ input, context, signal }) {
-    const detail = await fetchIssueDetail({ context, key: input.key.toUpperCase(), include: new Set(input.include), signal });
+    const detail = await fetchIssueDetail({
+      context,
+      key: input.key.toUpperCase(),
+      include: new Set(input.include),
+      signal,
+    });
     return { structured: detail, text: renderIssueDetail(detail), moreHint: 'Ask for fewer parts with include.' };
   },
 });

@@ -13,7 +13,15 @@ export const projectDetailSchema = z.object({
 });
 
 /** Shared with the `jira://project/{key}` resource. */
-export async function fetchProjectDetail({ context, key, signal }: { context: JiraContext; key: string; signal?: AbortSignal }): Promise<z.infer<typeof projectDetailSchema>> {
+export async function fetchProjectDetail({
+  context,
+  key,
+  signal,
+}: {
+  context: JiraContext;
+  key: string;
+  signal?: AbortSignal;
+}): Promise<z.infer<typeof projectDetailSchema>> {
   context.assertProjectAllowed({ project: key });
   const project = await context.call({ ...(signal ? { signal } : {}), call: (api) => api.getProject({ key }) });
   return {
@@ -23,7 +31,11 @@ export async function fetchProjectDetail({ context, key, signal }: { context: Ji
     lead: project.lead?.displayName ?? null,
     issue_types: (project.issueTypes ?? []).map((type) => type.name ?? ''),
     components: (project.components ?? []).map((component) => component.name ?? ''),
-    versions: (project.versions ?? []).map((version) => ({ name: version.name ?? '', released: Boolean(version.released), release_date: version.releaseDate ?? null })),
+    versions: (project.versions ?? []).map((version) => ({
+      name: version.name ?? '',
+      released: Boolean(version.released),
+      release_date: version.releaseDate ?? null,
+    })),
   };
 }
 
@@ -31,7 +43,12 @@ export const getProject = defineJiraTool({
   name: 'get_project',
   title: 'Get project',
   description: 'Reads a project: description, lead, issue types, components and versions.',
-  input: z.object({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a project key such as SHOP').describe('Project key, e.g. SHOP.') }),
+  input: z.object({
+    key: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a project key such as SHOP')
+      .describe('Project key, e.g. SHOP.'),
+  }),
   output: projectDetailSchema,
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
   async handler({ input, context, signal }) {

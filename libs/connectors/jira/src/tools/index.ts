@@ -7,4 +7,13 @@ import { searchIssues } from './search-issues.js';
 import { transitionIssue } from './transition-issue.js';
 import { updateIssue } from './update-issue.js';
 
-export const jiraTools = [searchIssues, getIssue, listProjects, getProject, createIssue, updateIssue, addComment, transitionIssue];
+export const jiraTools = [
+  searchIssues,
+  getIssue,
+  listProjects,
+  getProject,
+  createIssue,
+  updateIssue,
+  addComment,
+  transitionIssue,
+];

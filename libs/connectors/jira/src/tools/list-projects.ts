@@ -5,19 +5,38 @@ import { defineJiraTool } from '../define-jira-tool.js';
 export const listProjects = defineJiraTool({
   name: 'list_projects',
   title: 'List projects',
-  description: 'Lists the projects you can see (only those in JIRA_PROJECTS when set), optionally filtered by text in the key or name.',
+  description:
+    'Lists the projects you can see (only those in JIRA_PROJECTS when set), optionally filtered by text in the key or name.',
   input: z.object({
     query: z.string().max(100).optional().describe('Text to match in the project key or name.'),
     max_results: z.number().int().min(1).max(100).default(50).describe('Projects to return at most.'),
   }),
-  output: z.object({ projects: z.array(z.object({ key: z.string(), name: z.string(), lead: z.string().nullable(), type: z.string().nullable() })) }),
+  output: z.object({
+    projects: z.array(
+      z.object({ key: z.string(), name: z.string(), lead: z.string().nullable(), type: z.string().nullable() }),
+    ),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
   async handler({ input, context, signal, maxChars }) {
-    const projects = await context.call({ signal, call: (api) => api.searchProjects({ ...(input.query ? { query: input.query } : {}), maxResults: input.max_results }) });
+    const projects = await context.call({
+      signal,
+      call: (api) =>
+        api.searchProjects({ ...(input.query ? { query: input.query } : {}), maxResults: input.max_results }),
+    });
     const visible = projects
       .filter((project) => context.isProjectAllowed({ project: project.key }))
-      .map((project) => ({ key: project.key, name: project.name, lead: project.lead?.displayName ?? null, type: project.projectTypeKey ?? null }));
-    const table = renderTable({ columns: ['key', 'name', 'lead', 'type'], rows: visible, maxChars, hint: 'Pass query to narrow the list.' });
+      .map((project) => ({
+        key: project.key,
+        name: project.name,
+        lead: project.lead?.displayName ?? null,
+        type: project.projectTypeKey ?? null,
+      }));
+    const table = renderTable({
+      columns: ['key', 'name', 'lead', 'type'],
+      rows: visible,
+      maxChars,
+      hint: 'Pass query to narrow the list.',
+    });
     return { structured: { projects: visible.slice(0, table.shownRows) }, text: table.text };
   },
 });

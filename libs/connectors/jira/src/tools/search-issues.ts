@@ -22,12 +22,26 @@ export const searchIssues = defineJiraTool({
   name: 'search_issues',
   title: 'Search issues (JQL)',
   description:
-    'Searches issues with JQL, e.g. `project = SHOP AND status != Done AND created >= -7d ORDER BY priority`. Returns key, summary, status, type, priority, assignee, reporter, created, updated and labels, plus next_page_token when there are more. Invalid JQL returns Jira\'s own error message.',
+    "Searches issues with JQL, e.g. `project = SHOP AND status != Done AND created >= -7d ORDER BY priority`. Returns key, summary, status, type, priority, assignee, reporter, created, updated and labels, plus next_page_token when there are more. Invalid JQL returns Jira's own error message.",
   input: z.object({
     jql: z.string().min(1).max(4000).describe('A JQL query. Dates may be relative (-7d, startOfWeek()).'),
-    fields: z.array(z.string().max(100)).max(30).optional().describe('Extra fields to return as they come from Jira (e.g. "duedate", "customfield_10016").'),
-    max_results: z.number().int().min(1).max(100).optional().describe('Issues per page (default JIRA_MAX_RESULTS, 50).'),
-    next_page_token: z.string().max(2000).optional().describe('next_page_token from a previous call, for the next page.'),
+    fields: z
+      .array(z.string().max(100))
+      .max(30)
+      .optional()
+      .describe('Extra fields to return as they come from Jira (e.g. "duedate", "customfield_10016").'),
+    max_results: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Issues per page (default JIRA_MAX_RESULTS, 50).'),
+    next_page_token: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('next_page_token from a previous call, for the next page.'),
   }),
   output: z.object({
     issues: z.array(issueSummarySchema.extend({ fields: z.record(z.string(), z.unknown()).optional() })),
@@ -36,21 +50,34 @@ export const searchIssues = defineJiraTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
   async handler({ input, context, signal, maxChars }) {
-    const jql = restrictJql({ jql: input.jql, ...(context.config.allowedProjects ? { projects: context.config.allowedProjects } : {}) });
+    const jql = restrictJql({
+      jql: input.jql,
+      ...(context.config.allowedProjects ? { projects: context.config.allowedProjects } : {}),
+    });
     const maxResults = Math.min(input.max_results ?? context.config.maxResults, context.config.maxResults);
     const extra = input.fields ?? [];
     const page = await context.call({
       signal,
-      call: (api) => api.search({ jql, fields: [...compactFields, ...extra], maxResults, ...(input.next_page_token ? { pageToken: input.next_page_token } : {}) }),
+      call: (api) =>
+        api.search({
+          jql,
+          fields: [...compactFields, ...extra],
+          maxResults,
+          ...(input.next_page_token ? { pageToken: input.next_page_token } : {}),
+        }),
     });
     // Defence in depth: results outside the allowlist are dropped even if the JQL scoping were bypassed.
     const issues = page.issues
       .filter((issue) => context.isProjectAllowed({ project: projectOfKey(issue.key) }))
       .map((issue) => ({
         ...toIssueSummary(issue),
-        ...(extra.length > 0 ? { fields: Object.fromEntries(extra.map((field) => [field, issue.fields?.[field] ?? null])) } : {}),
+        ...(extra.length > 0
+          ? { fields: Object.fromEntries(extra.map((field) => [field, issue.fields?.[field] ?? null])) }
+          : {}),
       }));
-    const more = page.nextPageToken ? `Call search_issues again with next_page_token="${page.nextPageToken}".` : undefined;
+    const more = page.nextPageToken
+      ? `Call search_issues again with next_page_token="${page.nextPageToken}".`
+      : undefined;
     const table = renderTable({
       columns: ['key', 'summary', 'status', 'type', 'priority', 'assignee', 'updated'],
       rows: issues,

@@ -6,10 +6,18 @@ import { projectOfKey } from '../jira-context.js';
 export const transitionIssue = defineJiraTool({
   name: 'transition_issue',
   title: 'Transition issue',
-  description: 'Moves an issue through its workflow by transition name (e.g. "Done") or id. An unknown name lists the valid transitions.',
+  description:
+    'Moves an issue through its workflow by transition name (e.g. "Done") or id. An unknown name lists the valid transitions.',
   input: z.object({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/).describe('Issue key, e.g. SHOP-123.'),
-    transition: z.string().min(1).max(100).describe('Transition name (case-insensitive) or id, or the target status name.'),
+    key: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/)
+      .describe('Issue key, e.g. SHOP-123.'),
+    transition: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('Transition name (case-insensitive) or id, or the target status name.'),
   }),
   output: z.object({ key: z.string(), transition: z.string(), to: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -30,6 +38,9 @@ export const transitionIssue = defineJiraTool({
       });
     }
     await context.call({ signal, call: (api) => api.doTransition({ key, id: chosen.id }) });
-    return { structured: { key, transition: chosen.name, to: chosen.to }, text: `${key} moved to ${chosen.to} ("${chosen.name}").` };
+    return {
+      structured: { key, transition: chosen.name, to: chosen.to },
+      text: `${key} moved to ${chosen.to} ("${chosen.name}").`,
+    };
   },
 });
