@@ -4,8 +4,8 @@ import { createJiraServer } from '../src/create-jira-server.js';
 import type { JiraConfigInput } from '../src/jira-config.js';
 
 type Connected = Awaited<ReturnType<typeof connectInMemory>> & { cleanup(): Promise<void> };
-const textOf = (result: { content: unknown }) =>
-  (result.content as Array<{ text: string }>).map((block) => block.text).join('\n');
+const textOf = (result: unknown) =>
+  ((result as { content?: Array<{ text: string }> }).content ?? []).map((block) => block.text).join('\n');
 
 describe('Jira connector against the contract-checked fake', () => {
   let fake: FakeJira;
