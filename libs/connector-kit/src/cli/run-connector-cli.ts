@@ -139,6 +139,20 @@ export async function runConnectorCli<Config extends ConnectorConfig, Context ex
     await runtime.close();
     return fail(error instanceof Error ? error.message : String(error));
   }
+  if (config && connector.onStart) {
+    const onStart = connector.onStart;
+    void Promise.resolve()
+      .then(() =>
+        onStart({
+          context: runtime.context(),
+          logger,
+          signal: AbortSignal.any([shutdown, AbortSignal.timeout(30_000)]),
+        }),
+      )
+      .catch((error: unknown) =>
+        logger.warn({ code: toConnectorError({ error, mapError: connector.mapError }).code }, 'start-up check failed'),
+      );
+  }
   const stopped = new Promise<void>((resolve) => shutdown.addEventListener('abort', () => resolve(), { once: true }));
   await Promise.race([transport.closed, stopped]);
   await transport.close().catch(() => {});

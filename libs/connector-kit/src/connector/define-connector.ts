@@ -47,6 +47,11 @@ export interface ConnectorDefinition<
   resources?: ReadonlyArray<ResourceDefinition<Context>>;
   /** Tests connectivity and credentials for `--check`; throws a ConnectorError when they fail. */
   check(options: { context: Context; signal: AbortSignal }): Promise<ConnectorCheckResult>;
+  /**
+   * Runs in the background once the server is up (not in `--check`, which calls `check` itself): a place
+   * to warn in the log about risky setups, such as an account that can write. Failures are only logged.
+   */
+  onStart?(options: { context: Context; logger: Logger; signal: AbortSignal }): Promise<void>;
   /** Recognises the source's own errors (driver codes, HTTP statuses) as ConnectorErrors. */
   mapError?: ErrorMapper;
 }

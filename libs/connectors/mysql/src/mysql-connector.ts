@@ -24,6 +24,11 @@ export const mysqlConnector = defineConnector<MysqlConfig, MysqlContext>({
   tools: mysqlTools,
   resources: mysqlResources,
   mapError: mapMysqlError,
+  async onStart({ context, logger, signal }) {
+    const grants = await readRecords<Record<string, string>>({ context, sql: 'SHOW GRANTS', signal });
+    for (const warning of inspectGrants({ grants: grants.map((row) => Object.values(row)[0] ?? '') }))
+      logger.warn(warning);
+  },
   async check({ context, signal }) {
     const [identity] = await readRecords<{ version: string; user: string }>({
       context,

@@ -39,6 +39,11 @@ describe('connectormcp-mysql over stdio', () => {
       arguments: { sql: 'SELECT COUNT(*) AS n FROM orders' },
     });
     expect((result.structuredContent as { rows: unknown[][] }).rows).toEqual([['600']]);
+    // The start-up check warns in the log that this (root) account can write.
+    for (let attempt = 0; attempt < 50 && !connection.stderr().includes('can write'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(connection.stderr()).toMatch(/"level":40.*The account can write on \*\.\* \(ALL PRIVILEGES\)/);
     expect(connection.stderr()).not.toContain(process.env.TEST_MYSQL_PASSWORD!);
   });
 

@@ -4,7 +4,8 @@ import { shopifyResources } from './resources/index.js';
 import { shopifyConfigFromEnvironment, type ShopifyConfig } from './shopify-config.js';
 import { createShopifyContext, type ShopifyContext } from './shopify-context.js';
 import { shopifyEnvironment } from './shopify-environment.js';
-import { requiredScopes, shopifyTools } from './tools/index.js';
+import { missingScopeWarnings } from './required-scopes.js';
+import { shopifyTools } from './tools/index.js';
 
 export const shopifyConnector = defineConnector<ShopifyConfig, ShopifyContext>({
   name: 'shopify',
@@ -26,14 +27,7 @@ export const shopifyConnector = defineConnector<ShopifyConfig, ShopifyContext>({
       signal,
     });
     const granted = await context.grantedScopes({ signal });
-    const warnings = Object.entries(requiredScopes)
-      .filter(([, scopes]) =>
-        scopes.some((scope) => !granted.includes(scope) && !granted.includes(scope.replace('read_', 'write_'))),
-      )
-      .map(
-        ([tool, scopes]) =>
-          `${tool} will fail: add ${scopes.filter((scope) => !granted.includes(scope)).join(' and ')} to the app's access scopes.`,
-      );
+    const warnings = missingScopeWarnings({ granted });
     if (!granted.includes('read_all_orders'))
       warnings.push('Orders older than 60 days are hidden without the read_all_orders scope.');
     return {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConnectorError, type Logger } from '@connectormcp/connector-kit';
 import { createAdminApiClient } from '@shopify/admin-api-client';
+import { missingScopeWarnings } from './required-scopes.js';
 import type { ShopifyConfig } from './shopify-config.js';
 
 interface GraphQLErrorEntry {
@@ -128,7 +129,12 @@ export function createShopifyContext({ config, logger }: { config: ShopifyConfig
       document: 'query GrantedScopes { currentAppInstallation { accessScopes { handle } } }',
       ...(signal ? { signal } : {}),
     }).then(
-      (data) => data.currentAppInstallation.accessScopes.map((scope) => scope.handle),
+      (data) => {
+        const granted = data.currentAppInstallation.accessScopes.map((scope) => scope.handle);
+        // Said once, plainly, instead of failing deep inside a later query.
+        for (const warning of missingScopeWarnings({ granted })) logger.warn(warning);
+        return granted;
+      },
       (error: unknown) => {
         scopes = undefined;
         throw error;

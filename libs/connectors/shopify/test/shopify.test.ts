@@ -170,6 +170,7 @@ describe('Shopify connector over stdio against the schema-checked fake', () => {
         /^ACCESS_DENIED: list_orders needs the read_orders scope/,
       );
       expect((await call('list_products', { first: 1 }, limited)).isError).toBeFalsy();
+      expect(limited.stderr()).toMatch(/list_orders will fail: add read_orders to the app's access scopes/);
     } finally {
       await limited.close();
       fake.setScopes(['read_products', 'read_orders', 'read_all_orders', 'read_inventory', 'read_customers']);
