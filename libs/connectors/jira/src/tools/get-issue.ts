@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import { renderIssueDetail, toIssueDetail } from '../issue-view.js';
 import { projectOfKey, type JiraContext } from '../jira-context.js';
+import { issueSummarySchema } from './search-issues.js';
 
 const includeOptions = ['comments', 'changelog', 'subtasks', 'links'] as const;
 
@@ -41,17 +42,7 @@ export const getIssue = defineJiraTool({
       .default(['comments'])
       .describe('Extra parts: comments, changelog, subtasks, links.'),
   }),
-  output: z.object({
-    key: z.string(),
-    summary: z.string(),
-    status: z.string().nullable(),
-    type: z.string().nullable(),
-    priority: z.string().nullable(),
-    assignee: z.string().nullable(),
-    reporter: z.string().nullable(),
-    created: z.string().nullable(),
-    updated: z.string().nullable(),
-    labels: z.array(z.string()),
+  output: issueSummarySchema.extend({
     project: z.string().nullable(),
     resolution: z.string().nullable(),
     components: z.array(z.string()),

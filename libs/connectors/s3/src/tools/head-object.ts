@@ -2,6 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { formatByteSize } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
+import { bucketInput, keyInput } from '../input-fields.js';
 import { sendToBucket } from '../send-to-bucket.js';
 
 export const headObject = defineS3Tool({
@@ -10,8 +11,8 @@ export const headObject = defineS3Tool({
   description:
     "Returns an object's metadata without its content: size, content type and encoding, ETag, last modified, storage class and user metadata.",
   input: z.object({
-    bucket: z.string().min(3).max(63).describe('Bucket name.'),
-    key: z.string().min(1).max(1024).describe('Object key.'),
+    bucket: bucketInput,
+    key: keyInput,
   }),
   output: z.object({
     bucket: z.string(),

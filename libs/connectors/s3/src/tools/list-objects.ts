@@ -2,6 +2,7 @@ import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { formatByteSize, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
+import { bucketInput } from '../input-fields.js';
 import { sendToBucket } from '../send-to-bucket.js';
 
 export const objectSummarySchema = z.object({
@@ -28,7 +29,7 @@ export const listObjects = defineS3Tool({
   description:
     'Lists objects in a bucket, optionally under a prefix. With delimiter "/" it returns "folders" (common prefixes) and the objects directly inside separately. Returns next_cursor when there is more; pass it back as cursor.',
   input: z.object({
-    bucket: z.string().min(3).max(63).describe('Bucket name.'),
+    bucket: bucketInput,
     prefix: z.string().max(1024).optional().describe('Only keys starting with this, e.g. "reports/2026/".'),
     delimiter: z.string().max(8).optional().describe('Group keys into folders by this character, usually "/".'),
     cursor: z.string().max(4096).optional().describe('next_cursor from a previous call, to continue.'),

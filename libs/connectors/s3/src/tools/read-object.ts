@@ -4,6 +4,7 @@ import { ConnectorError, formatByteSize, renderTable } from '@connectormcp/conne
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
+import { bucketInput, keyInput } from '../input-fields.js';
 import { charsetOf, decodeText, detectContentKind, isGzip } from '../detect-content.js';
 import { readStreamPrefix } from '../read-stream-prefix.js';
 import { sendToBucket } from '../send-to-bucket.js';
@@ -18,8 +19,8 @@ export const readObject = defineS3Tool({
   description:
     "Reads an object's content up to a byte budget, streaming: text as text (UTF-8, with a fallback for other encodings), JSON made readable, CSV/TSV as a table with its header, .gz text decompressed, and binary objects as metadata with a short hex/base64 preview. When the content is cut, the result says which offset to pass to read the next part.",
   input: z.object({
-    bucket: z.string().min(3).max(63).describe('Bucket name.'),
-    key: z.string().min(1).max(1024).describe('Object key.'),
+    bucket: bucketInput,
+    key: keyInput,
     offset: z.number().int().min(0).default(0).describe('Byte to start at (of the decompressed content for gzip).'),
     length: z.number().int().min(1).optional().describe('Bytes to read at most from offset.'),
     max_bytes: z.number().int().min(1).optional().describe('Byte budget for this call (capped by S3_MAX_READ_BYTES).'),

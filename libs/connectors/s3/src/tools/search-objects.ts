@@ -3,6 +3,7 @@ import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { defineS3Tool } from '../define-s3-tool.js';
+import { bucketInput } from '../input-fields.js';
 import { createKeyMatcher } from '../key-matcher.js';
 import { sendToBucket } from '../send-to-bucket.js';
 import { objectSummarySchema, toObjectSummary } from './list-objects.js';
@@ -15,7 +16,7 @@ export const searchObjects = defineS3Tool({
   description:
     'Finds objects by key pattern (a glob such as "logs/**/*.gz", or a regular expression between slashes such as "/report-2026-\\d+\\.csv$/"), last-modified dates and size. Scans the listing page by page up to scan_limit keys per call and returns the matches plus next_cursor to scan on; reports progress while scanning.',
   input: z.object({
-    bucket: z.string().min(3).max(63).describe('Bucket name.'),
+    bucket: bucketInput,
     prefix: z
       .string()
       .max(1024)

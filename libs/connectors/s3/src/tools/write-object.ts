@@ -2,6 +2,7 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ConnectorError, formatByteSize } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
+import { bucketInput } from '../input-fields.js';
 import { sendToBucket } from '../send-to-bucket.js';
 
 export const writeObject = defineS3Tool({
@@ -10,7 +11,7 @@ export const writeObject = defineS3Tool({
   description:
     'Creates an object from text (utf8) or bytes (base64). Refuses to replace an existing key unless overwrite is true. Size limited by S3_MAX_WRITE_BYTES.',
   input: z.object({
-    bucket: z.string().min(3).max(63).describe('Bucket name.'),
+    bucket: bucketInput,
     key: z.string().min(1).max(1024).describe('Object key to create.'),
     content: z.string().describe('The content: text, or base64 when encoding is base64.'),
     encoding: z.enum(['utf8', 'base64']).default('utf8').describe('How content is encoded.'),
