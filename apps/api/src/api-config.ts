@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { datasourceConfigSchema, type DatasourceConfigInput } from '@connectormcp/orchestrator';
+import { z } from 'zod';
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  apiKeys: string[];
+  corsOrigins: string[];
+  dataDirectory: string;
+  datasources: DatasourceConfigInput[];
+}
+
+export const configFileSchema = z.object({
+  datasources: z
+    .array(datasourceConfigSchema)
+    .default([])
+    .describe('Datasources the chat can use; the sandbox is used when empty.'),
+});
+
+/** Reads the API's settings from the environment and, when given, `connectormcp.config.json`. */
+export function apiConfigFromEnvironment({
+  environment,
+}: {
+  environment: Record<string, string | undefined>;
+}): ApiConfig {
+  const apiKeys = list(environment.API_KEYS);
+  const port = Number(environment.PORT ?? 8000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT: expected a port number, got "${environment.PORT}"`);
+  let datasources: DatasourceConfigInput[] = [];
+  const file = environment.CONNECTORMCP_CONFIG;
+  if (file) {
+    const parsed = configFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success)
+      throw new Error(
+        `${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
+    datasources = parsed.data.datasources;
+  }
+  return {
+    port,
+    // Without API keys the API must not be reachable from the network.
+    host: apiKeys.length === 0 ? '127.0.0.1' : (environment.HOST ?? '0.0.0.0'),
+    apiKeys,
+    corsOrigins: list(environment.CORS_ORIGINS),
+    dataDirectory: environment.DATA_DIR ?? '.data',
+    datasources,
+  };
+}

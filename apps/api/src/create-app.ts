@@ -1,0 +1,59 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { ConnectorHub } from '@connectormcp/orchestrator';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { ApiError } from './api-error.js';
+import type { ChatStore } from './database/chat-store.js';
+import { apiKeyAuth } from './middleware/api-key-auth.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { chatRouter } from './routes/chat-router.js';
+import { datasourcesRouter } from './routes/datasources-router.js';
+import { sessionsRouter } from './routes/sessions-router.js';
+import { createRunRegistry } from './run-registry.js';
+
+export interface AppOptions {
+  hub: ConnectorHub;
+  store: ChatStore;
+  logger: Logger;
+  apiKeys: string[];
+  corsOrigins: string[];
+  environment: Record<string, string | undefined>;
+  anthropic?: Anthropic;
+}
+
+/** The Express app: routing, validation, auth; chat logic lives in the orchestrator. */
+export function createApp({ hub, store, logger, apiKeys, corsOrigins, environment, anthropic }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(pinoHttp({ logger, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] }));
+  app.use((request, response, next) => {
+    const origin = request.headers.origin;
+    if (origin && corsOrigins.includes(origin)) {
+      response.setHeader('access-control-allow-origin', origin);
+      response.setHeader('vary', 'Origin');
+      response.setHeader('access-control-allow-headers', 'authorization, content-type, x-api-key');
+      response.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
+      if (request.method === 'OPTIONS') return void response.status(204).end();
+    }
+    next();
+  });
+  app.use(express.json({ limit: '256kb' }));
+  app.get('/healthz', (_request, response) => void response.json({ status: 'ok' }));
+  app.get('/readyz', async (_request, response) => {
+    await store.listSessions({ owner: '__readiness__' });
+    response.json({ status: 'ready' });
+  });
+  const runs = createRunRegistry();
+  app.use('/api', apiKeyAuth({ apiKeys }));
+  app.use('/api/chat/sessions', sessionsRouter({ store }));
+  app.use('/api/chat', chatRouter({ hub, store, runs, environment, ...(anthropic ? { anthropic } : {}) }));
+  app.use('/api/datasources', datasourcesRouter({ hub }));
+  app.use((request, _response, next) =>
+    next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
+  );
+  app.use(errorHandler({ logger }));
+  return app;
+}

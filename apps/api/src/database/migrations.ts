@@ -1,0 +1,46 @@
+/** Schema changes in order; each runs once, recorded in schema_migrations. Plain SQL for PGlite and PostgreSQL alike. */
+export const migrations: Array<{ id: number; sql: string }> = [
+  {
+    id: 1,
+    sql: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        title TEXT NOT NULL,
+        datasources JSONB NOT NULL DEFAULT '[]',
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX sessions_owner ON sessions (owner, updated_at DESC);
+      CREATE TABLE messages (
+        id BIGSERIAL PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        content JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX messages_session ON messages (session_id, id);
+      CREATE TABLE tool_calls (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        run_id TEXT NOT NULL,
+        datasource TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        arguments JSONB,
+        status TEXT NOT NULL,
+        duration_ms INTEGER,
+        summary TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE audit_log (
+        id BIGSERIAL PRIMARY KEY,
+        actor TEXT NOT NULL,
+        datasource TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        arguments JSONB,
+        status TEXT NOT NULL,
+        duration_ms INTEGER,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );`,
+  },
+];

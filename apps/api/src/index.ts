@@ -1,0 +1,5 @@
+export { apiConfigFromEnvironment, configFileSchema, type ApiConfig } from './api-config.js';
+export { ApiError } from './api-error.js';
+export { createApp, type AppOptions } from './create-app.js';
+export { createChatStore, type ChatStore } from './database/chat-store.js';
+export { openDatabase, type Database } from './database/open-database.js';

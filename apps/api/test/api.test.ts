@@ -1,0 +1,312 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Anthropic from '@anthropic-ai/sdk';
+import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
+import { createConnectorHub, type ConnectorHub } from '@connectormcp/orchestrator';
+import { seedMysqlSample, startMariadb, type MariadbServer } from '@connectormcp/services';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../src/create-app.js';
+import { createChatStore } from '../src/database/chat-store.js';
+import { openDatabase, type Database } from '../src/database/open-database.js';
+
+const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
+const keys = { alice: 'alice-key-0123456789', bob: 'bob-key-9876543210' };
+
+describe('the API over real connectors, a real database and the fake Anthropic API', () => {
+  let mariadb: MariadbServer;
+  let fake: FakeAnthropic;
+  let hub: ConnectorHub;
+  let database: Database;
+  let directory: string;
+  let server: Server;
+  let base: string;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    mariadb = await startMariadb();
+    await seedMysqlSample({ url: mariadb.url, database: 'shop' });
+    fake = await startFakeAnthropic();
+    hub = createConnectorHub({
+      datasources: [
+        {
+          id: 'shop',
+          name: 'Shop database',
+          kind: 'mysql',
+          command: process.execPath,
+          args: [mysqlBin],
+          env: { MYSQL_URL: `${mariadb.url}/shop`, MYSQL_ALLOW_WRITES: 'true', LOG_LEVEL: 'warn' },
+        },
+      ],
+    });
+    directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
+    database = await openDatabase({ directory });
+    app = createApp({
+      hub,
+      store: createChatStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [keys.alice, keys.bob],
+      corsOrigins: ['http://localhost:5173'],
+      environment: {},
+      anthropic: new Anthropic({ apiKey: fake.apiKey, baseURL: fake.baseUrl, maxRetries: 0 }),
+    });
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await hub.close();
+    await database.close();
+    await fake.stop();
+    await mariadb.stop();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const as = (key: string) => ({ authorization: `Bearer ${key}` });
+
+  async function streamChat(body: unknown, onEvent?: (event: Record<string, unknown>) => Promise<void> | void) {
+    const response = await fetch(`${base}/api/chat/message`, {
+      method: 'POST',
+      headers: { ...as(keys.alice), 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify(body),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events: Array<Record<string, unknown>> = [];
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let boundary;
+      while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const data = block.split('\n').find((line) => line.startsWith('data: '));
+        if (!data || block.startsWith('event: end')) continue;
+        const event = JSON.parse(data.slice(6)) as Record<string, unknown>;
+        events.push(event);
+        await onEvent?.(event);
+      }
+    }
+    return events;
+  }
+
+  it('answers health checks and unknown routes with JSON errors', async () => {
+    await request(app).get('/healthz').expect(200, { status: 'ok' });
+    await request(app).get('/readyz').expect(200);
+    const missing = await request(app).get('/api/nothing').set(as(keys.alice)).expect(404);
+    expect(missing.body).toEqual({
+      error: { code: 'not_found', message: 'No route GET /api/nothing.', details: null },
+    });
+  });
+
+  it("requires an API key and keeps each key's sessions to itself", async () => {
+    await request(app).get('/api/chat/sessions').expect(401);
+    await request(app).get('/api/chat/sessions').set(as('wrong-key')).expect(401);
+    const created = await request(app)
+      .post('/api/chat/sessions')
+      .set(as(keys.alice))
+      .send({ title: 'Alice only' })
+      .expect(201);
+    const id = created.body.id as string;
+    expect((await request(app).get('/api/chat/sessions').set(as(keys.bob)).expect(200)).body.sessions).toEqual([]);
+    await request(app).get(`/api/chat/sessions/${id}`).set(as(keys.bob)).expect(404);
+    await request(app).patch(`/api/chat/sessions/${id}`).set(as(keys.alice)).send({ title: 'Renamed' }).expect(200);
+    expect((await request(app).get(`/api/chat/sessions/${id}`).set(as(keys.alice)).expect(200)).body).toMatchObject({
+      title: 'Renamed',
+      messages: [],
+    });
+    await request(app).delete(`/api/chat/sessions/${id}`).set(as(keys.bob)).expect(404);
+    await request(app).delete(`/api/chat/sessions/${id}`).set(as(keys.alice)).expect(204);
+  });
+
+  it('validates bodies and names the problem', async () => {
+    const bad = await request(app)
+      .post('/api/chat/message')
+      .set(as(keys.alice))
+      .send({ message: '', datasources: [] })
+      .expect(400);
+    expect(bad.body.error.code).toBe('invalid_request');
+    expect(bad.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['message', 'datasources']);
+    const unknown = await request(app)
+      .post('/api/chat/message')
+      .set(as(keys.alice))
+      .send({ message: 'hi', datasources: ['nope'] })
+      .expect(400);
+    expect(unknown.body.error).toMatchObject({ code: 'unknown_datasource' });
+    await request(app)
+      .post('/api/chat/sessions')
+      .set(as(keys.alice))
+      .set('content-type', 'application/json')
+      .send('{"title":')
+      .expect(400);
+    await request(app)
+      .post('/api/chat/sessions')
+      .set(as(keys.alice))
+      .send({ title: 'x'.repeat(300_000) })
+      .expect(413);
+  });
+
+  it('lists datasources with their tools, tests them, and runs read-only tools in the explorer', async () => {
+    const list = await request(app).get('/api/datasources').set(as(keys.alice)).expect(200);
+    expect(list.body.datasources[0]).toMatchObject({ id: 'shop', status: 'connected', writes: true });
+    expect(list.body.datasources[0].tools.map((tool: { name: string }) => tool.name)).toContain('execute_query');
+    expect((await request(app).get('/api/datasources/shop/test').set(as(keys.alice)).expect(200)).body).toMatchObject({
+      status: 'ok',
+      toolCount: 6,
+    });
+    const run = await request(app)
+      .post('/api/datasources/shop/tools/execute_query')
+      .set(as(keys.alice))
+      .send({ arguments: { sql: 'SELECT COUNT(*) AS n FROM orders' } })
+      .expect(200);
+    expect(run.body.structuredContent).toMatchObject({ rows: [['600']] });
+    await request(app)
+      .post('/api/datasources/shop/tools/execute_statement')
+      .set(as(keys.alice))
+      .send({ arguments: { sql: 'DELETE FROM orders' } })
+      .expect(403);
+  });
+
+  it('answers as JSON when no stream is asked for, and stores the conversation and its tool calls', async () => {
+    fake.script(
+      {
+        content: [
+          { type: 'tool_use', name: 'shop__execute_query', input: { sql: 'SELECT COUNT(*) AS n FROM customers' } },
+        ],
+      },
+      { content: [{ type: 'text', text: 'You have 120 customers.' }] },
+    );
+    const response = await request(app)
+      .post('/api/chat/message')
+      .set(as(keys.alice))
+      .send({ message: 'How many customers?', datasources: ['shop'] })
+      .expect(200);
+    expect(response.body.answer).toBe('You have 120 customers.');
+    const session = (
+      await request(app).get(`/api/chat/sessions/${response.body.session_id}`).set(as(keys.alice)).expect(200)
+    ).body;
+    expect(session.title).toBe('How many customers?');
+    expect(session.messages.map((message: { role: string }) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+    expect(session.tool_calls).toEqual([
+      expect.objectContaining({ datasource: 'shop', tool: 'execute_query', status: 'ok' }),
+    ]);
+  });
+
+  it('streams events as SSE and waits for a human before a write', async () => {
+    fake.script(
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'shop__execute_statement',
+            input: { sql: "UPDATE customers SET country = 'NL' WHERE id = 1" },
+          },
+        ],
+      },
+      { content: [{ type: 'text', text: 'Updated.' }] },
+    );
+    const events = await streamChat({ message: 'Move customer 1 to NL', datasources: ['shop'] }, async (event) => {
+      if (event.type === 'approval_required')
+        await request(app)
+          .post(`/api/chat/approvals/${event.id as string}`)
+          .set(as(keys.alice))
+          .send({ approve: true })
+          .expect(204);
+    });
+    expect(events[0]).toMatchObject({ type: 'run' });
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining([
+        'approval_required',
+        'tool_call_started',
+        'tool_call_finished',
+        'text_delta',
+        'usage',
+        'done',
+      ]),
+    );
+    expect(events.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
+
+    fake.script(
+      { content: [{ type: 'tool_use', name: 'shop__execute_statement', input: { sql: 'DELETE FROM order_items' } }] },
+      { content: [{ type: 'text', text: 'Not done.' }] },
+    );
+    const denied = await streamChat({ message: 'Delete all items', datasources: ['shop'] }, async (event) => {
+      if (event.type === 'approval_required')
+        await request(app)
+          .post(`/api/chat/approvals/${event.id as string}`)
+          .set(as(keys.bob))
+          .send({ approve: true })
+          .expect(404);
+      if (event.type === 'approval_required')
+        await request(app)
+          .post(`/api/chat/approvals/${event.id as string}`)
+          .set(as(keys.alice))
+          .send({ approve: false })
+          .expect(204);
+    });
+    expect(denied.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'denied' });
+  });
+
+  it('cancels a run on request', async () => {
+    fake.script({
+      content: [{ type: 'text', text: 'A slow answer that the user will stop halfway through, on purpose.' }],
+      delayMs: 40,
+    });
+    const events = await streamChat({ message: 'Tell me slowly', datasources: ['shop'] }, async (event) => {
+      if (event.type === 'run')
+        await request(app)
+          .post(`/api/chat/runs/${event.run_id as string}/cancel`)
+          .set(as(keys.alice))
+          .expect(204);
+    });
+    expect(events.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
+  });
+
+  it('reports a missing Anthropic key as an event, while the explorer keeps working', async () => {
+    const withoutKey = createApp({
+      hub,
+      store: createChatStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [],
+      corsOrigins: [],
+      environment: {},
+    });
+    const response = await request(withoutKey)
+      .post('/api/chat/message')
+      .send({ message: 'hi', datasources: ['shop'] })
+      .expect(200);
+    expect(response.body.events[0]).toMatchObject({ type: 'error', code: 'missing_api_key' });
+    await request(withoutKey)
+      .post('/api/datasources/shop/tools/list_tables')
+      .send({ arguments: { database: 'shop' } })
+      .expect(200);
+  });
+
+  it('keeps sessions and messages across a restart of the database', async () => {
+    const session = (
+      await request(app).post('/api/chat/sessions').set(as(keys.alice)).send({ title: 'Durable' }).expect(201)
+    ).body as { id: string };
+    await createChatStore({ database }).appendMessages({
+      sessionId: session.id,
+      messages: [{ role: 'user', content: 'remember me' }],
+    });
+    await database.close();
+    database = await openDatabase({ directory });
+    const reopened = createChatStore({ database });
+    expect(await reopened.messages({ sessionId: session.id })).toEqual([
+      expect.objectContaining({ role: 'user', content: 'remember me' }),
+    ]);
+  });
+});
