@@ -1,11 +1,13 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ConnectorHub } from '@connectormcp/orchestrator';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
 import type { ChatStore } from './database/chat-store.js';
+import { createMetrics } from './create-metrics.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { chatRouter } from './routes/chat-router.js';
@@ -21,10 +23,21 @@ export interface AppOptions {
   corsOrigins: string[];
   environment: Record<string, string | undefined>;
   anthropic?: Anthropic;
+  /** Requests per minute per API key (or address without keys); default 300. */
+  rateLimitPerMinute?: number;
 }
 
 /** The Express app: routing, validation, auth; chat logic lives in the orchestrator. */
-export function createApp({ hub, store, logger, apiKeys, corsOrigins, environment, anthropic }: AppOptions): Express {
+export function createApp({
+  hub,
+  store,
+  logger,
+  apiKeys,
+  corsOrigins,
+  environment,
+  anthropic,
+  rateLimitPerMinute = 300,
+}: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -40,16 +53,41 @@ export function createApp({ hub, store, logger, apiKeys, corsOrigins, environmen
     }
     next();
   });
+  const metrics = createMetrics();
+  app.use(metrics.middleware);
   app.use(express.json({ limit: '256kb' }));
   app.get('/healthz', (_request, response) => void response.json({ status: 'ok' }));
   app.get('/readyz', async (_request, response) => {
     await store.listSessions({ owner: '__readiness__' });
     response.json({ status: 'ready' });
   });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   const runs = createRunRegistry();
   app.use('/api', apiKeyAuth({ apiKeys }));
+  app.use(
+    '/api',
+    rateLimit({
+      windowMs: 60_000,
+      limit: rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      // Per key when keys are in use: many users can share one address behind a proxy.
+      keyGenerator: (request) => request.owner ?? request.ip ?? 'unknown',
+      handler: (_request, response) =>
+        void response
+          .status(429)
+          .json({
+            error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },
+          }),
+    }),
+  );
   app.use('/api/chat/sessions', sessionsRouter({ store }));
-  app.use('/api/chat', chatRouter({ hub, store, runs, environment, ...(anthropic ? { anthropic } : {}) }));
+  app.use(
+    '/api/chat',
+    chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),
+  );
   app.use('/api/datasources', datasourcesRouter({ hub }));
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),

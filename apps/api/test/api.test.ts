@@ -294,6 +294,35 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       .expect(200);
   });
 
+  it('exposes Prometheus metrics for requests, tool calls and tokens', async () => {
+    const metrics = await request(app).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(
+      /connectormcp_http_request_duration_seconds_count\{method="GET",route="\/api\/datasources\/",status="200"\} \d+/,
+    );
+    expect(metrics.text).toMatch(
+      /connectormcp_tool_call_duration_seconds_count\{datasource="shop",tool="execute_query",status="ok"\} [1-9]/,
+    );
+    expect(metrics.text).toMatch(/connectormcp_tokens_total\{kind="input"\} [1-9]/);
+  });
+
+  it('rate limits each key', async () => {
+    const limited = createApp({
+      hub,
+      store: createChatStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [keys.alice, keys.bob],
+      corsOrigins: [],
+      environment: {},
+      rateLimitPerMinute: 3,
+    });
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(200);
+    expect((await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(429)).body.error.code).toBe(
+      'rate_limited',
+    );
+    await request(limited).get('/api/chat/sessions').set(as(keys.bob)).expect(200);
+  });
+
   it('keeps sessions and messages across a restart of the database', async () => {
     const session = (
       await request(app).post('/api/chat/sessions').set(as(keys.alice)).send({ title: 'Durable' }).expect(201)

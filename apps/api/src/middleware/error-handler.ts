@@ -25,15 +25,13 @@ export function errorHandler({ logger }: { logger: Logger }): ErrorRequestHandle
     }
     const status = (error as { status?: number; type?: string }).status;
     if (status === 413 || status === 400) {
-      response
-        .status(status)
-        .json({
-          error: {
-            code: status === 413 ? 'payload_too_large' : 'invalid_json',
-            message: status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
-            details: null,
-          },
-        });
+      response.status(status).json({
+        error: {
+          code: status === 413 ? 'payload_too_large' : 'invalid_json',
+          message: status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
+          details: null,
+        },
+      });
       return;
     }
     logger.error({ err: error }, 'request failed');

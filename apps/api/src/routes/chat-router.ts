@@ -19,6 +19,8 @@ export interface ChatRouterOptions {
   /** For tests and embedding; by default the orchestrator builds one from ANTHROPIC_API_KEY. */
   anthropic?: Anthropic;
   environment: Record<string, string | undefined>;
+  /** Sees every event (metrics). */
+  onEvent?: (event: ChatEvent) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ChatRouterOptions {
  * Events (or come back as JSON when the client does not ask for a stream). The user's message is stored
  * before the run starts; the run's messages and tool calls when it ends.
  */
-export function chatRouter({ hub, store, runs, anthropic, environment }: ChatRouterOptions): Router {
+export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: observe }: ChatRouterOptions): Router {
   const router = Router();
   router.post('/message', async (request, response) => {
     const owner = request.owner!;
@@ -85,6 +87,7 @@ export function chatRouter({ hub, store, runs, anthropic, environment }: ChatRou
         approve: async (approval) => run.waitForApproval(approval.id),
         onEvent: (event) => {
           events.push(event);
+          observe?.(event);
           if (event.type === 'tool_call_started' || event.type === 'approval_required')
             toolArguments.set(event.id, event.arguments);
           if (event.type === 'tool_call_finished') {
