@@ -76,11 +76,9 @@ export function createApp({
       // Per key when keys are in use: many users can share one address behind a proxy.
       keyGenerator: (request) => request.owner ?? request.ip ?? 'unknown',
       handler: (_request, response) =>
-        void response
-          .status(429)
-          .json({
-            error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },
-          }),
+        void response.status(429).json({
+          error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },
+        }),
     }),
   );
   app.use('/api/chat/sessions', sessionsRouter({ store }));
