@@ -14,6 +14,8 @@ export interface ApiConfig {
   apiKeys: string[];
   corsOrigins: string[];
   dataDirectory: string;
+  /** PostgreSQL shared by API instances; the embedded database in dataDirectory when unset. */
+  databaseUrl?: string;
   datasources: DatasourceConfigInput[];
 }
 
@@ -51,6 +53,7 @@ export function apiConfigFromEnvironment({
     apiKeys,
     corsOrigins: list(environment.CORS_ORIGINS),
     dataDirectory: environment.DATA_DIR ?? '.data',
+    ...(environment.DATABASE_URL ? { databaseUrl: environment.DATABASE_URL } : {}),
     datasources,
   };
 }

@@ -8,7 +8,9 @@ import { openDatabase } from './database/open-database.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const config = apiConfigFromEnvironment({ environment: process.env });
-const database = await openDatabase({ directory: config.dataDirectory });
+const database = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { directory: config.dataDirectory },
+);
 const hub = createConnectorHub({ datasources: config.datasources });
 const app = createApp({
   hub,

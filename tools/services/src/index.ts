@@ -7,3 +7,4 @@ export { seedMysqlSample, type SeedMysqlSampleOptions } from './seed-mysql-sampl
 export { installPackedPackages, type InstalledPackages } from './install-packed-packages.js';
 export { seedS3Sample, type SeedS3SampleOptions } from './seed-s3-sample.js';
 export { createS3Client } from './create-s3-client.js';
+export { startPostgres, type PostgresServer } from './start-postgres.js';

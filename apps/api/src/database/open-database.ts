@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { migrations } from './migrations.js';
 
 export interface Database {
@@ -7,28 +8,83 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * Embedded PostgreSQL (PGlite) in a data directory, migrated on open. The same SQL runs on a real
- * PostgreSQL; connecting to one with DATABASE_URL is the next step.
- */
-export async function openDatabase({ directory }: { directory?: string }): Promise<Database> {
-  if (directory) mkdirSync(directory, { recursive: true });
-  const pglite = new PGlite(directory);
-  await pglite.exec(
+const migrationLock = 727_271;
+
+async function migrate({
+  query,
+  transaction,
+}: {
+  query: Database['query'];
+  transaction: (work: (run: Database['query']) => Promise<void>) => Promise<void>;
+}) {
+  await query(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
   );
-  const applied = new Set(
-    (await pglite.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((row) => row.id),
-  );
+  const applied = new Set((await query<{ id: number }>('SELECT id FROM schema_migrations')).map((row) => row.id));
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
-    await pglite.transaction(async (transaction) => {
-      await transaction.exec(migration.sql);
-      await transaction.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
+    await transaction(async (run) => {
+      await run(migration.sql);
+      await run('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
     });
   }
-  return {
-    query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
-    close: () => pglite.close(),
+}
+
+/**
+ * PostgreSQL when `url` is given (several API instances can share it), else an embedded PostgreSQL
+ * (PGlite) in a data directory. Both run the same SQL and migrate on open.
+ */
+export async function openDatabase({ directory, url }: { directory?: string; url?: string }): Promise<Database> {
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const query = async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+    const client = await pool.connect();
+    try {
+      // One instance migrates at a time; the others wait and find the work done.
+      await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+      await migrate({
+        query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+        transaction: async (work) => {
+          await client.query('BEGIN');
+          try {
+            await work(
+              async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+            );
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        },
+      });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => {});
+      client.release();
+    }
+    return { query, close: () => pool.end() };
+  }
+  if (directory) mkdirSync(directory, { recursive: true });
+  const pglite = new PGlite(directory);
+  const query = async <Row>(sql: string, params: unknown[] = []) => {
+    // Parameterless multi-statement SQL (migrations) goes through exec, which allows several statements.
+    if (params.length === 0 && sql.includes(';')) {
+      await pglite.exec(sql);
+      return [] as Row[];
+    }
+    return (await pglite.query<Row>(sql, params)).rows;
   };
+  await migrate({
+    query,
+    transaction: (work) =>
+      pglite.transaction(async (transaction) => {
+        await work(async <Row>(sql: string, params: unknown[] = []) => {
+          if (params.length === 0 && sql.includes(';')) {
+            await transaction.exec(sql);
+            return [] as Row[];
+          }
+          return (await transaction.query<Row>(sql, params)).rows;
+        });
+      }),
+  });
+  return { query, close: () => pglite.close() };
 }
