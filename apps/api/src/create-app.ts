@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ConnectorHub } from '@connectormcp/orchestrator';
 import express, { type Express } from 'express';
@@ -16,6 +18,8 @@ import { sessionsRouter } from './routes/sessions-router.js';
 import { createRunRegistry } from './run-registry.js';
 
 export interface AppOptions {
+  /** The built web app (apps/web/dist) to serve at /, when present. */
+  webDirectory?: string;
   hub: ConnectorHub;
   store: ChatStore;
   logger: Logger;

@@ -1,4 +1,5 @@
 // Starts the API: reads the configuration, opens the database and serves until SIGINT/SIGTERM.
+import { fileURLToPath } from 'node:url';
 import { createConnectorHub } from '@connectormcp/orchestrator';
 import { pino } from 'pino';
 import { apiConfigFromEnvironment } from './api-config.js';

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ApiError } from '../api-error.js';
 import type { ChatStore } from '../database/chat-store.js';
+import { repairHistory } from '../repair-history.js';
 import type { RunRegistry } from '../run-registry.js';
 
 const messageBody = z.object({
@@ -50,11 +51,12 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
       ? await store.getSession({ owner, id: body.session_id })
       : await store.createSession({ owner, title: body.message.slice(0, 80), datasources: body.datasources });
     if (!session) throw new ApiError({ status: 404, code: 'not_found', message: `No session ${body.session_id}.` });
-    const history = (await store.messages({ sessionId: session.id })).map(
+    const stored = (await store.messages({ sessionId: session.id })).map(
       (message) => ({ role: message.role, content: message.content }) as Anthropic.MessageParam,
     );
     const userMessage: Anthropic.MessageParam = { role: 'user', content: body.message };
     await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
+    const conversation = repairHistory({ messages: [...stored, userMessage] });
 
     const run = runs.start({ owner });
     const streaming = (request.headers.accept ?? '').includes('text/event-stream');
@@ -79,7 +81,7 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
     try {
       const result = await runChat({
         hub,
-        messages: [...history, userMessage],
+        messages: conversation,
         datasources: body.datasources,
         signal: run.signal,
         environment,
@@ -107,7 +109,7 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
           send(event);
         },
       });
-      await store.appendMessages({ sessionId: session.id, messages: result.messages.slice(history.length + 1) });
+      await store.appendMessages({ sessionId: session.id, messages: result.messages.slice(conversation.length) });
       if (streaming) {
         response.end('event: end\ndata: {}\n\n');
       } else {
