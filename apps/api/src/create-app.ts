@@ -41,6 +41,7 @@ export function createApp({
   environment,
   anthropic,
   rateLimitPerMinute = 300,
+  webDirectory,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -91,6 +92,11 @@ export function createApp({
     chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),
   );
   app.use('/api/datasources', datasourcesRouter({ hub }));
+  if (webDirectory && existsSync(join(webDirectory, 'index.html'))) {
+    app.use(express.static(webDirectory, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes get the app shell; /api stays JSON.
+    app.get(/^(?!\/api\/).*/, (_request, response) => response.sendFile(join(webDirectory, 'index.html')));
+  }
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
   );

@@ -20,6 +20,7 @@ const app = createApp({
   apiKeys: config.apiKeys,
   corsOrigins: config.corsOrigins,
   environment: process.env,
+  webDirectory: fileURLToPath(new URL('../../web/dist', import.meta.url)),
 });
 const server = app.listen(config.port, config.host, () => {
   logger.info(

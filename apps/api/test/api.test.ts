@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -321,6 +321,24 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       'rate_limited',
     );
     await request(limited).get('/api/chat/sessions').set(as(keys.bob)).expect(200);
+  });
+
+  it('serves the web build at / and for client routes, keeping /api JSON', async () => {
+    const web = await mkdtemp(join(tmpdir(), 'connectormcp-web-'));
+    await writeFile(join(web, 'index.html'), '<!doctype html><title>ConnectorMCP</title>');
+    const withWeb = createApp({
+      hub,
+      store: createChatStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [],
+      corsOrigins: [],
+      environment: {},
+      webDirectory: web,
+    });
+    expect((await request(withWeb).get('/').expect(200)).text).toContain('<title>ConnectorMCP</title>');
+    expect((await request(withWeb).get('/sessions/abc').expect(200)).text).toContain('<title>ConnectorMCP</title>');
+    expect((await request(withWeb).get('/api/nothing').expect(404)).body.error.code).toBe('not_found');
+    await rm(web, { recursive: true, force: true });
   });
 
   it('keeps sessions and messages across a restart of the database', async () => {
