@@ -3,6 +3,15 @@ import { ConnectorError } from '@connectormcp/connector-kit';
 export const systemSchemas = ['mysql', 'performance_schema', 'sys'];
 // Readable metadata, but it describes every database, so it is off when an allowlist narrows the view.
 const metadataSchema = 'information_schema';
+// Metadata views that show other sessions' statements and clients: as private as SHOW PROCESSLIST.
+const sessionViews = [
+  'processlist',
+  'innodb_trx',
+  'innodb_locks',
+  'innodb_lock_waits',
+  'client_statistics',
+  'user_statistics',
+];
 
 export interface DatabaseAccessPolicy {
   /** Whether a database shows up in listings. */
@@ -31,6 +40,12 @@ export function createDatabaseAccessPolicy({
     assertReadable({ database, table }) {
       const name = database.toLowerCase();
       const what = table ? `${database}.${table}` : database;
+      if (name === metadataSchema && table && !allowSystemSchemas && sessionViews.includes(table.toLowerCase())) {
+        throw new ConnectorError({
+          code: 'ACCESS_DENIED',
+          message: `Reading ${what} is refused: it shows other sessions' statements (MYSQL_ALLOW_SYSTEM_SCHEMAS).`,
+        });
+      }
       if (allowed ? allowed.has(name) : name === metadataSchema || allowSystemSchemas || !isSystem(name)) return;
       throw new ConnectorError({
         code: 'ACCESS_DENIED',

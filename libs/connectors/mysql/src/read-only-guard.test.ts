@@ -18,18 +18,23 @@ describe('guardReadStatement', () => {
     ['DESC shop.orders status', 'describe'],
     ['EXPLAIN SELECT * FROM orders WHERE id = 1', 'explain'],
     ['EXPLAIN FORMAT=JSON SELECT * FROM orders', 'explain'],
+    ["SHOW TABLES LIKE 'o%'", 'show'],
+    ['SHOW SESSION VARIABLES LIKE "max%"', 'show'],
+    ['SHOW WARNINGS LIMIT 10', 'show'],
+    ["DESC orders 'st%'", 'describe'],
   ])('accepts %s', (sql, kind) => {
     expect(guard(sql).kind).toBe(kind);
   });
 
-  it('lists the tables a statement reads, resolving the default database and skipping CTE names', () => {
+  it('lists the tables a statement reads, leaving unqualified ones and CTE names to the default database', () => {
     expect(guard('WITH x AS (SELECT id FROM other.t) SELECT * FROM x JOIN orders USING (id)').tables).toEqual(
       expect.arrayContaining([
         { database: 'other', table: 't' },
         { database: null, table: 'orders' },
       ]),
     );
-    expect(guard('WITH x AS (SELECT 1) SELECT * FROM x').tables).toEqual([]);
+    // A CTE name stands for the default database, whose access is still checked.
+    expect(guard('WITH x AS (SELECT 1) SELECT * FROM x').tables).toEqual([{ database: null, table: '*' }]);
   });
 
   it.each([
@@ -47,6 +52,61 @@ describe('guardReadStatement', () => {
     ["SELECT 'unterminated", /unterminated/],
   ])('refuses %s', (sql, message) => {
     expect(() => guard(sql)).toThrow(message);
+  });
+
+  it('reads the table of every SHOW form exactly, whichever way the database is named', () => {
+    const tablesOf = (sql: string) => guard(sql).tables;
+    expect(tablesOf('SHOW COLUMNS FROM user FROM other')).toEqual([{ database: 'other', table: 'user' }]);
+    expect(tablesOf('SHOW FULL FIELDS IN `other`.`user`')).toEqual([{ database: 'other', table: 'user' }]);
+    expect(tablesOf('SHOW INDEX FROM orders IN other')).toEqual([{ database: 'other', table: 'orders' }]);
+    expect(tablesOf('SHOW KEYS FROM orders')).toEqual([{ database: null, table: 'orders' }]);
+    expect(tablesOf('SHOW TABLE STATUS FROM other')).toEqual([{ database: 'other', table: '*' }]);
+    expect(tablesOf('SHOW TABLES')).toEqual([{ database: null, table: '*' }]);
+  });
+
+  it.each([
+    'SHOW COLUMNS FROM user FROM mysql',
+    'SHOW COLUMNS FROM mysql.user',
+    'SHOW INDEX FROM user IN mysql',
+    'SHOW FULL TABLES IN `mysql`',
+    'SHOW CREATE VIEW sys.processlist',
+    'SELECT * FROM information_schema.PROCESSLIST',
+    'SELECT * FROM information_schema.innodb_trx',
+    'SELECT mysql.some_function(1)',
+    'SELECT `sys`.`format_bytes`(1)',
+  ])('refuses the system schemas and other sessions in %s', (sql) => {
+    expect(() => guard(sql)).toThrow(/refused/);
+  });
+
+  it.each([
+    ['SHOW VARIABLES WHERE Value = (SELECT authentication_string FROM mysql.user LIMIT 1)', /SHOW … WHERE/],
+    ['SHOW COLUMNS FROM orders FROM shop WHERE Field = 1', /SHOW … WHERE/],
+    ['SHOW COLUMNS FROM shop.orders FROM other', /Name the database once/],
+    ['SHOW GLOBAL VARIABLES', /not allowed: SHOW GLOBAL/],
+    ['SHOW DATABASES', /not allowed: SHOW DATABASES/],
+    ['SHOW GRANTS', /not allowed: SHOW GRANTS/],
+    ['SHOW TABLES FROM shop extra', /expected the end of the statement/],
+    ['DESCRIBE orders status extra', /expected the end of the statement/],
+  ])('refuses the SHOW or DESCRIBE form %s', (sql, message) => {
+    expect(() => guard(sql)).toThrow(message);
+  });
+
+  it('applies the allowlist to tables, stored functions and nested CTEs alike', () => {
+    const allowlist = createDatabaseAccessPolicy({ allowedDatabases: ['shop'], allowSystemSchemas: false });
+    const check = (sql: string) => () => guardReadStatement({ sql, defaultDatabase: 'shop', policy: allowlist });
+    for (const sql of [
+      'SHOW COLUMNS FROM orders FROM other',
+      'SELECT other.total_revenue()',
+      'SELECT id FROM orders WHERE id IN (WITH c AS (SELECT id FROM other.t) SELECT id FROM c)',
+      'SELECT * FROM `other`.orders',
+      'SELECT * FROM information_schema.TABLES',
+    ]) {
+      expect(check(sql)).toThrow(/refused/);
+    }
+    expect(check('SELECT shop.total_revenue(), COUNT(*) FROM orders')).not.toThrow();
+    expect(() =>
+      guardReadStatement({ sql: 'WITH c AS (SELECT 1) SELECT * FROM c', defaultDatabase: 'other', policy: allowlist }),
+    ).toThrow(/other is not in MYSQL_DATABASES/);
   });
 
   it('reports the parser message for SQL it cannot parse', () => {

@@ -2,7 +2,10 @@ import { ConnectorError } from '@connectormcp/connector-kit';
 // The MariaDB-only build: a fraction of the memory of the all-dialects bundle.
 import nodeSqlParser from 'node-sql-parser/build/mariadb.js';
 import type { DatabaseAccessPolicy } from './database-access-policy.js';
+import { readDescribeTarget } from './read-describe-target.js';
+import { readShowStatement } from './read-show-statement.js';
 import { scanSqlText } from './scan-sql-text.js';
+import type { TableReference } from './token-cursor.js';
 
 const { Parser } = nodeSqlParser;
 const parser = new Parser();
@@ -41,17 +44,14 @@ const forbiddenFunctions = [
 ];
 const forbiddenFunctionPattern = new RegExp(`\\b(${forbiddenFunctions.join('|')})\\s*\\(`, 'i');
 
-// SHOW forms that read metadata of one's own visible objects. PROCESSLIST (other sessions' queries),
-// GRANTS of others, ENGINE internals, binary logs and the like are not in the list.
-const allowedShow =
-  /^SHOW\s+(?:FULL\s+)?(?:(?:TABLES|COLUMNS|FIELDS|TABLE\s+STATUS|TRIGGERS|EVENTS)|(?:INDEX|INDEXES|KEYS)|CREATE\s+(?:TABLE|VIEW)|(?:SESSION\s+|GLOBAL\s+)?(?:VARIABLES|STATUS)|WARNINGS|ERRORS|COLLATION|CHARACTER\s+SET|CHARSET|ENGINES|PLUGINS|PRIVILEGES)\b/i;
-
 export type StatementKind = 'select' | 'show' | 'describe' | 'explain';
 
 export interface GuardedStatement {
   kind: StatementKind;
   /** Tables the statement reads, as database.table, for the allowlist and the audit log. */
-  tables: Array<{ database: string | null; table: string }>;
+  tables: TableReference[];
+  /** Databases whose stored functions the statement calls (`db.fn()`). */
+  functionDatabases: string[];
 }
 
 function refuse(message: string): never {
@@ -62,32 +62,50 @@ function invalid(message: string): never {
   throw new ConnectorError({ code: 'INVALID_INPUT', message });
 }
 
-function functionNames(node: unknown, names: Set<string>): Set<string> {
+interface FunctionCall {
+  database: string | null;
+  name: string;
+}
+
+function functionCalls(node: unknown, calls: FunctionCall[] = []): FunctionCall[] {
   if (Array.isArray(node)) {
-    for (const item of node) functionNames(item, names);
+    for (const item of node) functionCalls(item, calls);
   } else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
     if (record.type === 'function' || record.type === 'aggr_func') {
-      const name = record.name as { name?: Array<{ value?: string }> } | string | undefined;
-      const text = typeof name === 'string' ? name : (name?.name ?? []).map((part) => part.value ?? '').join('.');
-      names.add(text.toUpperCase());
+      const name = record.name as
+        { name?: Array<{ value?: string }>; schema?: { value?: string } | null } | string | undefined;
+      calls.push(
+        typeof name === 'string'
+          ? { database: null, name }
+          : {
+              database: name?.schema?.value ?? null,
+              name: (name?.name ?? []).map((part) => part.value ?? '').join('.'),
+            },
+      );
     }
-    for (const value of Object.values(record)) functionNames(value, names);
+    for (const value of Object.values(record)) functionCalls(value, calls);
+  }
+  return calls;
+}
+
+/** Names of common table expressions at any depth (a subquery may have its own WITH). */
+function cteNames(node: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) cteNames(item, names);
+  } else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    const withClause = record.with as Array<{ name?: { value?: string } | string }> | null | undefined;
+    for (const entry of Array.isArray(withClause) ? withClause : []) {
+      const name = typeof entry.name === 'string' ? entry.name : entry.name?.value;
+      if (name) names.add(name.toLowerCase());
+    }
+    for (const value of Object.values(record)) cteNames(value, names);
   }
   return names;
 }
 
-function cteNames(ast: Record<string, unknown>): Set<string> {
-  const names = new Set<string>();
-  const withClause = ast.with as Array<{ name?: { value?: string } | string }> | null | undefined;
-  for (const entry of withClause ?? []) {
-    const name = typeof entry.name === 'string' ? entry.name : entry.name?.value;
-    if (name) names.add(name.toLowerCase());
-  }
-  return names;
-}
-
-function parseSelect({ sql }: { sql: string }) {
+function parseSelect({ sql }: { sql: string }): Omit<GuardedStatement, 'kind'> {
   let ast: unknown;
   try {
     ast = parser.astify(sql, parserOptions);
@@ -113,16 +131,26 @@ function parseSelect({ sql }: { sql: string }) {
   };
   if (into?.position) refuse('SELECT … INTO (OUTFILE, DUMPFILE or variables) is not allowed.');
   walk(statement);
-  for (const name of functionNames(statement, new Set())) {
-    if (forbiddenFunctions.includes(name)) refuse(`The function ${name}() is not allowed in a read.`);
+  const functionDatabases: string[] = [];
+  for (const { database, name } of functionCalls(statement)) {
+    if (forbiddenFunctions.includes(name.toUpperCase()))
+      refuse(`The function ${name.toUpperCase()}() is not allowed in a read.`);
+    // A stored function runs with its database's rights and reads its tables: the allowlist applies.
+    if (database !== null) functionDatabases.push(database);
   }
   const ctes = cteNames(statement);
   const tables = parser
     .tableList(sql, parserOptions)
     .map((entry) => entry.split('::'))
-    .map(([, database, table]) => ({ database: database === 'null' ? null : database!, table: table! }))
-    .filter((entry) => !(entry.database === null && ctes.has(entry.table.toLowerCase())));
-  return tables;
+    .map(([, database, table]) => ({
+      database: database === 'null' ? null : identifier(database!),
+      table: identifier(table!),
+    }))
+    // A CTE name reads nothing itself; the default database stands in for it (checked below).
+    .map((entry) =>
+      entry.database === null && ctes.has(entry.table.toLowerCase()) ? { database: null, table: '*' } : entry,
+    );
+  return { tables, functionDatabases };
 }
 
 function identifier(text: string): string {
@@ -161,34 +189,9 @@ export function guardReadStatement({
 
   let result: GuardedStatement;
   if (firstWord === 'SELECT' || firstWord === 'WITH' || firstWord === 'VALUES' || firstWord === 'TABLE') {
-    result = { kind: 'select', tables: parseSelect({ sql: sql.trim().replace(/;\s*$/, '') }) };
+    result = { kind: 'select', ...parseSelect({ sql: sql.trim().replace(/;\s*$/, '') }) };
   } else if (firstWord === 'SHOW') {
-    if (!allowedShow.test(trimmed))
-      refuse(`This SHOW statement is not allowed: ${trimmed.split(/\s+/).slice(0, 3).join(' ')}.`);
-    if (
-      /^SHOW\s+(?:SESSION\s+|GLOBAL\s+)?(?:VARIABLES|STATUS)\b/i.test(trimmed) &&
-      /\bGLOBAL\b/i.test(trimmed.slice(0, 20))
-    ) {
-      refuse('SHOW GLOBAL … is not allowed.');
-    }
-    const from = /\b(?:FROM|IN)\s+(`(?:[^`]|``)+`|[\w$]+)(?:\s*\.\s*(`(?:[^`]|``)+`|[\w$]+))?/i.exec(sql);
-    const createOrColumns =
-      /^SHOW\s+(?:FULL\s+)?(?:CREATE\s+(?:TABLE|VIEW)|COLUMNS|FIELDS|INDEX|INDEXES|KEYS)\s+(`(?:[^`]|``)+`|[\w$]+)(?:\s*\.\s*(`(?:[^`]|``)+`|[\w$]+))?/i.exec(
-        sql.trim(),
-      );
-    const tables: GuardedStatement['tables'] = [];
-    if (createOrColumns) {
-      const [, first, second] = createOrColumns;
-      const fromDatabase = from && !second && from.index > createOrColumns[0].length - 1 ? identifier(from[1]!) : null;
-      tables.push(
-        second
-          ? { database: identifier(first!), table: identifier(second) }
-          : { database: fromDatabase, table: identifier(first!) },
-      );
-    } else if (from) {
-      tables.push({ database: identifier(from[1]!), table: '*' });
-    }
-    result = { kind: 'show', tables };
+    result = { kind: 'show', tables: readShowStatement({ sql }), functionDatabases: [] };
   } else if (firstWord === 'DESCRIBE' || firstWord === 'DESC' || firstWord === 'EXPLAIN') {
     const rest = sql
       .trim()
@@ -199,22 +202,11 @@ export function guardReadStatement({
     if (/^(EXTENDED|PARTITIONS|FORMAT\s*=\s*\w+)\s+/i.test(rest) || /^(SELECT|WITH|\()/i.test(rest)) {
       const inner = rest.replace(/^(EXTENDED|PARTITIONS|FORMAT\s*=\s*\w+)\s+/i, '');
       if (!/^(SELECT|WITH|\()/i.test(inner)) refuse('EXPLAIN is allowed for SELECT statements only.');
-      result = { kind: 'explain', tables: parseSelect({ sql: inner }) };
+      result = { kind: 'explain', ...parseSelect({ sql: inner }) };
     } else if (/^(INSERT|UPDATE|DELETE|REPLACE|FOR\s+CONNECTION)\b/i.test(rest)) {
       refuse('EXPLAIN is allowed for SELECT statements only.');
     } else {
-      const target =
-        /^(`(?:[^`]|``)+`|[\w$]+)(?:\s*\.\s*(`(?:[^`]|``)+`|[\w$]+))?(?:\s+(`(?:[^`]|``)+`|[\w$%]+))?\s*$/.exec(rest);
-      if (!target) invalid('DESCRIBE expects a table name, optionally followed by a column name.');
-      const [, first, second] = target;
-      result = {
-        kind: 'describe',
-        tables: [
-          second
-            ? { database: identifier(first!), table: identifier(second) }
-            : { database: null, table: identifier(first!) },
-        ],
-      };
+      result = { kind: 'describe', tables: [readDescribeTarget({ sql })], functionDatabases: [] };
     }
   } else if (firstWord === 'ANALYZE') {
     refuse('ANALYZE runs its statement (or updates statistics) and is not a read.');
@@ -232,5 +224,6 @@ export function guardReadStatement({
     }
     policy.assertReadable({ database: resolved, table });
   }
+  for (const database of result.functionDatabases) policy.assertReadable({ database });
   return result;
 }
