@@ -14,6 +14,8 @@ const sessionViews = [
 ];
 
 export interface DatabaseAccessPolicy {
+  /** MYSQL_DATABASES narrows the view: statements whose tables cannot be read are refused. */
+  hasAllowlist: boolean;
   /** Whether a database shows up in listings. */
   isVisible(database: string): boolean;
   /** Throws when a statement may not read from `database` (`table` is for the message). */
@@ -36,6 +38,7 @@ export function createDatabaseAccessPolicy({
     return allowSystemSchemas || !isSystem(name);
   };
   return {
+    hasAllowlist: allowed !== undefined,
     isVisible,
     assertReadable({ database, table }) {
       const name = database.toLowerCase();

@@ -2,11 +2,9 @@ import { ConnectorError } from '@connectormcp/connector-kit';
 import type { ResultSetHeader } from 'mysql2';
 import mysql from 'mysql2/promise';
 import { acquireConnection } from './acquire-connection.js';
+import { guardWriteStatement } from './guard-write-statement.js';
 import { killQuery } from './kill-query.js';
 import type { MysqlContext } from './mysql-context.js';
-import { scanSqlText } from './scan-sql-text.js';
-
-const allowedWrites = /^(INSERT|UPDATE|DELETE|REPLACE|CREATE|ALTER|DROP|TRUNCATE|RENAME)\b/i;
 
 export interface WriteResult {
   affectedRows: number;
@@ -33,25 +31,8 @@ export async function executeWriteStatement({
   database?: string;
   signal: AbortSignal;
 }): Promise<WriteResult> {
-  const { code, problems } = scanSqlText({ sql });
-  if (problems.length > 0) throw new ConnectorError({ code: 'INVALID_INPUT', message: problems[0]! });
-  const statement = code.trim().replace(/;\s*$/, '');
-  if (statement.includes(';'))
-    throw new ConnectorError({ code: 'INVALID_INPUT', message: 'Send exactly one statement.' });
-  if (!allowedWrites.test(statement)) {
-    throw new ConnectorError({
-      code: 'INVALID_INPUT',
-      message:
-        'execute_statement runs INSERT, UPDATE, DELETE, REPLACE, CREATE, ALTER, DROP, TRUNCATE or RENAME; use execute_query for reads.',
-    });
-  }
-  if (/\b(OUTFILE|DUMPFILE|LOAD_FILE\s*\(|LOAD\s+DATA|INFILE)\b/i.test(statement)) {
-    throw new ConnectorError({ code: 'ACCESS_DENIED', message: 'File access is not allowed.' });
-  }
-  for (const { database: target } of tableTargets({ sql })) {
-    const resolved = target ?? database ?? context.config.database;
-    if (resolved) context.policy.assertReadable({ database: resolved });
-  }
+  const defaultDatabase = database ?? context.config.database;
+  guardWriteStatement({ sql, policy: context.policy, ...(defaultDatabase ? { defaultDatabase } : {}) });
   const connection = await acquireConnection({
     context,
     prepare: async (prepared) => {
@@ -62,8 +43,14 @@ export async function executeWriteStatement({
     },
   });
   const started = performance.now();
-  const onAbort = () => void killQuery({ context, threadId: connection.threadId });
-  signal.addEventListener('abort', onAbort, { once: true });
+  const kill = () => void killQuery({ context, threadId: connection.threadId });
+  signal.addEventListener('abort', kill, { once: true });
+  let timedOut = false;
+  // MySQL's max_execution_time covers SELECT only: writes and DDL are stopped from here.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+  }, context.config.queryTimeoutMs);
   try {
     const [result] = await connection.query<ResultSetHeader>({ sql, values: params });
     return {
@@ -73,15 +60,23 @@ export async function executeWriteStatement({
       info: result.info ?? '',
       elapsedMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  } catch (error) {
+    if (signal.aborted) {
+      throw new ConnectorError({
+        code: 'CANCELLED',
+        message: 'The statement was cancelled and stopped on the server.',
+      });
+    }
+    if (timedOut) {
+      throw new ConnectorError({
+        code: 'TIMEOUT',
+        message: `The statement ran past ${context.config.queryTimeoutMs} ms (MYSQL_QUERY_TIMEOUT_MS) and was stopped on the server.`,
+      });
+    }
+    throw error;
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
+    signal.removeEventListener('abort', kill);
     connection.destroy();
   }
-}
-
-function tableTargets({ sql }: { sql: string }): Array<{ database: string | null }> {
-  const targets: Array<{ database: string | null }> = [];
-  const pattern = /\b(?:INTO|UPDATE|FROM|TABLE|JOIN)\s+(`(?:[^`]|``)+`|[\w$]+)\s*\.\s*(`(?:[^`]|``)+`|[\w$]+)/gi;
-  for (const match of sql.matchAll(pattern)) targets.push({ database: match[1]!.replace(/^`|`$/g, '') });
-  return targets;
 }

@@ -1,15 +1,10 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
-// The MariaDB-only build: a fraction of the memory of the all-dialects bundle.
-import nodeSqlParser from 'node-sql-parser/build/mariadb.js';
+import { sqlParser, sqlParserOptions } from './sql-parser.js';
 import type { DatabaseAccessPolicy } from './database-access-policy.js';
 import { readDescribeTarget } from './read-describe-target.js';
 import { readShowStatement } from './read-show-statement.js';
 import { scanSqlText } from './scan-sql-text.js';
 import type { TableReference } from './token-cursor.js';
-
-const { Parser } = nodeSqlParser;
-const parser = new Parser();
-const parserOptions = { database: 'MariaDB' };
 
 export const maxStatementLength = 100_000;
 
@@ -108,7 +103,7 @@ function cteNames(node: unknown, names = new Set<string>()): Set<string> {
 function parseSelect({ sql }: { sql: string }): Omit<GuardedStatement, 'kind'> {
   let ast: unknown;
   try {
-    ast = parser.astify(sql, parserOptions);
+    ast = sqlParser.astify(sql, sqlParserOptions);
   } catch (error) {
     invalid(
       `The SQL could not be parsed (only one SELECT, WITH … SELECT, SHOW, DESCRIBE or EXPLAIN statement is accepted): ${(error as Error).message.split('\n')[0]}`,
@@ -139,8 +134,8 @@ function parseSelect({ sql }: { sql: string }): Omit<GuardedStatement, 'kind'> {
     if (database !== null) functionDatabases.push(database);
   }
   const ctes = cteNames(statement);
-  const tables = parser
-    .tableList(sql, parserOptions)
+  const tables = sqlParser
+    .tableList(sql, sqlParserOptions)
     .map((entry) => entry.split('::'))
     .map(([, database, table]) => ({
       database: database === 'null' ? null : identifier(database!),

@@ -246,3 +246,61 @@ describe('the MYSQL_DATABASES allowlist', () => {
     );
   });
 });
+
+describe('execute_statement with MYSQL_ALLOW_WRITES and an allowlist', () => {
+  let connection: Awaited<ReturnType<typeof connect>>;
+  beforeAll(async () => {
+    connection = await connect({ allowWrites: true, allowedDatabases: ['shop'], queryTimeoutMs: 1000 });
+  });
+  afterAll(async () => {
+    await connection.call('execute_statement', { sql: 'DROP TABLE IF EXISTS scratch_writes' });
+    await connection.close();
+  });
+
+  it('changes data inside the allowlist, including columns named like keywords', async () => {
+    const created = await connection.call('execute_statement', {
+      sql: "CREATE TABLE scratch_writes (id INT PRIMARY KEY, status VARCHAR(10) NOT NULL DEFAULT 'new')",
+    });
+    expect(created.isError).toBeFalsy();
+    const inserted = await connection.call('execute_statement', {
+      sql: 'INSERT INTO scratch_writes (id, status) VALUES (?, ?), (?, ?)',
+      params: [1, 'new', 2, 'new'],
+    });
+    expect(inserted.structuredContent).toMatchObject({ affected_rows: 2 });
+    const updated = await connection.call('execute_statement', {
+      sql: 'UPDATE scratch_writes SET status = ? WHERE id = ?',
+      params: ['done', 2],
+    });
+    expect(textOf(updated)).toMatch(/^1 row\(s\) affected/);
+    const read = await connection.call('execute_query', {
+      sql: 'SELECT id, status FROM scratch_writes WHERE status = ? ORDER BY id',
+      params: ['done'],
+    });
+    expect((read.structuredContent as { rows: unknown[][] }).rows).toEqual([[2, 'done']]);
+  });
+
+  it('refuses administration, file access and databases outside the allowlist', async () => {
+    for (const [sql, message] of [
+      ['INSERT INTO other.customers (email, name, country, created_at) VALUES (1, 1, 1, NOW())', /^ACCESS_DENIED: /],
+      ['DELETE c FROM customers c JOIN other.customers o ON o.id = c.id', /^ACCESS_DENIED: /],
+      ["CREATE USER 'intruder'@'%' IDENTIFIED BY 'x'", /^INVALID_INPUT: .*not CREATE USER/],
+      ["GRANT ALL ON *.* TO 'intruder'@'%'", /^INVALID_INPUT: .*not GRANT/],
+      ['SET GLOBAL max_connections = 1', /^INVALID_INPUT: .*not SET/],
+      ["INSERT INTO scratch_writes (id, status) SELECT 3, LOAD_FILE('/etc/passwd')", /^ACCESS_DENIED: /],
+      ['UPDATE mysql.user SET Host = "%"', /^ACCESS_DENIED: /],
+    ] as const) {
+      expect({ sql, text: textOf(await connection.call('execute_statement', { sql })) }).toEqual({
+        sql,
+        text: expect.stringMatching(message),
+      });
+    }
+  });
+
+  it('stops a write that runs past the time limit on the server', async () => {
+    const result = await connection.call('execute_statement', {
+      sql: 'UPDATE scratch_writes SET status = (SELECT COUNT(*) FROM events a JOIN events b ON a.kind = b.kind)',
+    });
+    expect(textOf(result)).toMatch(/^TIMEOUT: /);
+    expect(await runningStatements({ like: 'UPDATE scratch_writes%' })).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { createDatabaseAccessPolicy } from './database-access-policy.js';
+import { guardWriteStatement } from './guard-write-statement.js';
+
+const open = createDatabaseAccessPolicy({ allowSystemSchemas: false });
+const allowlist = createDatabaseAccessPolicy({ allowedDatabases: ['shop'], allowSystemSchemas: false });
+const guard =
+  (sql: string, policy = open) =>
+  () =>
+    guardWriteStatement({ sql, defaultDatabase: 'shop', policy });
+
+describe('guardWriteStatement', () => {
+  it.each([
+    'INSERT INTO orders (customer_id, status, total) VALUES (?, ?, ?)',
+    'UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.note = ? WHERE c.country = ?',
+    'DELETE FROM order_items WHERE order_id = ?',
+    'REPLACE INTO products (id, sku) VALUES (1, "x")',
+    'CREATE TABLE IF NOT EXISTS scratch (id INT PRIMARY KEY, definer VARCHAR(20))',
+    'CREATE OR REPLACE VIEW paid AS SELECT * FROM orders WHERE status = "paid"',
+    'CREATE UNIQUE INDEX idx_sku ON products (sku)',
+    'ALTER TABLE orders ADD COLUMN channel VARCHAR(20)',
+    'DROP TABLE IF EXISTS scratch',
+    'TRUNCATE TABLE scratch',
+    'RENAME TABLE scratch TO scratch_old',
+  ])('accepts %s', (sql) => {
+    expect(guard(sql, allowlist)).not.toThrow();
+  });
+
+  it.each([
+    ['SELECT 1; DROP TABLE orders', /exactly one statement/],
+    ['/*!50000 DROP DATABASE shop */', /executable comments/],
+    ['CREATE USER x IDENTIFIED BY "y"', /not CREATE USER/],
+    ['ALTER USER root IDENTIFIED BY "y"', /not ALTER USER/],
+    ['DROP DATABASE shop', /not DROP DATABASE/],
+    ['GRANT ALL ON *.* TO x', /not GRANT/],
+    ['SET GLOBAL read_only = 1', /not SET/],
+    ['CALL cleanup()', /not CALL/],
+    ['CREATE FUNCTION f() RETURNS INT RETURN 1', /not CREATE FUNCTION/],
+    ['CREATE TRIGGER t BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = 0', /not CREATE TRIGGER/],
+    ['CREATE DEFINER = root@localhost VIEW v AS SELECT 1', /DEFINER clauses/],
+    ["LOAD DATA INFILE '/etc/passwd' INTO TABLE orders", /not LOAD/],
+    ["INSERT INTO notes (body) SELECT LOAD_FILE('/etc/passwd')", /LOAD_FILE\(\) is not allowed/],
+    ["INSERT INTO notes (body) SELECT 1 INTO OUTFILE '/tmp/x'", /File access/],
+    ['UPDATE mysql.user SET Password = ""', /system schemas/],
+    ['CREATE INDEX i ON mysql.user (User)', /system schemas/],
+  ])('refuses %s', (sql, message) => {
+    expect(guard(sql)).toThrow(message);
+  });
+
+  it('keeps writes inside MYSQL_DATABASES, wherever the table is named', () => {
+    for (const sql of [
+      'INSERT other.orders VALUES (1)',
+      'INSERT INTO orders (id) SELECT id FROM other.orders',
+      'UPDATE orders JOIN other.x ON 1 SET orders.note = 1',
+      'DELETE o FROM orders o JOIN other.x ON 1',
+      'CREATE INDEX i ON other.orders (id)',
+      'CREATE TABLE copy LIKE other.orders',
+      'RENAME TABLE orders TO other.orders',
+      'DROP TABLE other.orders',
+    ]) {
+      expect(guard(sql, allowlist)).toThrow(/other is not in MYSQL_DATABASES/);
+    }
+    // Unparseable statements cannot be checked table by table: refused under an allowlist, run without one.
+    expect(guard('DROP TEMPORARY TABLE IF EXISTS scratch', allowlist)).toThrow(/could not be parsed/);
+    expect(guard('DROP TEMPORARY TABLE IF EXISTS scratch')).not.toThrow();
+    expect(() =>
+      guardWriteStatement({ sql: 'DELETE FROM orders', defaultDatabase: 'other', policy: allowlist }),
+    ).toThrow(/other is not in MYSQL_DATABASES/);
+  });
+});
