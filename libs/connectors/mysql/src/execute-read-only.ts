@@ -33,27 +33,30 @@ interface CoreConnection {
   resume(): void;
 }
 
-/**
- * Runs one statement that must not change anything: on a session set read-only with a server-side time
- * limit, inside `START TRANSACTION READ ONLY`, rolled back afterwards, on a connection whose session is
- * reset (or discarded) before it returns to the pool. Rows are streamed and reading stops at `maxRows`,
- * so a query over millions of rows never loads them.
- */
-export async function executeReadOnly({
-  context,
-  sql,
-  params = [],
-  database,
-  maxRows,
-  signal,
-}: {
-  context: MysqlContext;
+export interface ReadStatement {
   sql: string;
   params?: unknown[];
-  database?: string;
   maxRows: number;
+}
+
+/**
+ * Opens a session in which nothing can change: on a session set read-only with a server-side time
+ * limit, inside `START TRANSACTION READ ONLY`, rolled back afterwards, on a connection whose session is
+ * reset (or discarded) before it returns to the pool. `run` may read several statements in it (one
+ * round of set-up for a whole table description). Rows are streamed and reading stops at `maxRows`, so
+ * a query over millions of rows never loads them.
+ */
+export async function withReadOnlySession<Result>({
+  context,
+  database,
+  signal,
+  run,
+}: {
+  context: MysqlContext;
+  database?: string;
   signal: AbortSignal;
-}): Promise<ReadResult> {
+  run: (read: (statement: ReadStatement) => Promise<ReadResult>) => Promise<Result>;
+}): Promise<Result> {
   const { config } = context;
   const connection = await acquireConnection({
     context,
@@ -67,21 +70,31 @@ export async function executeReadOnly({
     },
   });
   let reusable = true;
+  const read = async ({ sql, params = [], maxRows }: ReadStatement) => {
+    try {
+      const result = await streamRows({
+        context,
+        core: (connection as unknown as { connection: CoreConnection }).connection,
+        threadId: connection.threadId,
+        sql,
+        params,
+        maxRows,
+        signal,
+      });
+      // The statement was killed mid-stream; the connection is not worth trusting again.
+      if (result.truncated) reusable = false;
+      return result;
+    } catch (error) {
+      reusable = false;
+      throw error;
+    }
+  };
   try {
-    const result = await streamRows({
-      context,
-      core: (connection as unknown as { connection: CoreConnection }).connection,
-      threadId: connection.threadId,
-      sql,
-      params,
-      maxRows,
-      signal,
-    });
-    if (result.truncated) reusable = false;
-    else await connection.query('ROLLBACK');
+    const result = await run(read);
+    if (reusable) await connection.query('ROLLBACK');
     return result;
   } catch (error) {
-    reusable = false;
+    if (reusable) await connection.query('ROLLBACK').catch(() => (reusable = false));
     throw error;
   } finally {
     if (reusable) {
@@ -98,6 +111,30 @@ export async function executeReadOnly({
       connection.destroy();
     }
   }
+}
+
+/** Runs one statement that must not change anything, in its own read-only session. */
+export async function executeReadOnly({
+  context,
+  sql,
+  params = [],
+  database,
+  maxRows,
+  signal,
+}: {
+  context: MysqlContext;
+  sql: string;
+  params?: unknown[];
+  database?: string;
+  maxRows: number;
+  signal: AbortSignal;
+}): Promise<ReadResult> {
+  return withReadOnlySession({
+    context,
+    ...(database ? { database } : {}),
+    signal,
+    run: (read) => read({ sql, params, maxRows }),
+  });
 }
 
 function streamRows({

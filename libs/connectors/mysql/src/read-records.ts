@@ -1,4 +1,4 @@
-import { executeReadOnly } from './execute-read-only.js';
+import { executeReadOnly, type ReadResult } from './execute-read-only.js';
 import type { MysqlContext } from './mysql-context.js';
 
 /** Runs a trusted metadata query (our own SQL, bound parameters) through the read-only path, as objects. */
@@ -15,7 +15,11 @@ export async function readRecords<Row extends Record<string, unknown>>({
   signal: AbortSignal;
   maxRows?: number;
 }): Promise<Row[]> {
-  const result = await executeReadOnly({ context, sql, params, maxRows, signal });
+  return recordsOf<Row>(await executeReadOnly({ context, sql, params, maxRows, signal }));
+}
+
+/** Rows of a result as objects keyed by column name. */
+export function recordsOf<Row extends Record<string, unknown>>(result: ReadResult): Row[] {
   return result.rows.map(
     (row) => Object.fromEntries(result.columns.map((column, index) => [column.name, row[index]])) as Row,
   );

@@ -3,7 +3,8 @@ import mysql from 'mysql2/promise';
 import { z } from 'zod';
 import { defineMysqlTool } from '../define-mysql-tool.js';
 import type { MysqlContext } from '../mysql-context.js';
-import { readRecords } from '../read-records.js';
+import { withReadOnlySession } from '../execute-read-only.js';
+import { recordsOf } from '../read-records.js';
 
 const columnSchema = z.object({
   name: z.string(),
@@ -52,63 +53,82 @@ export async function describeTable({
   signal: AbortSignal;
 }): Promise<TableDescription> {
   context.policy.assertReadable({ database, table });
-  const [kind] = await readRecords<{ type: string }>({
+  // One read-only session for all of it: the set-up and reset cost once, not per metadata query.
+  const { kind, columns, indexRows, foreignRows, createStatement } = await withReadOnlySession({
     context,
-    sql: 'SELECT TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
-    params: [database, table],
     signal,
-  });
-  if (!kind) {
-    throw new ConnectorError({
-      code: 'NOT_FOUND',
-      message: `Table ${database}.${table} does not exist. Use list_tables to see the tables of ${database}.`,
-    });
-  }
-  const columns = await readRecords<{
-    name: string;
-    type: string;
-    nullable: string;
-    default: string | null;
-    key: string;
-    extra: string;
-    comment: string;
-  }>({
-    context,
-    sql: `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS \`default\`,
-                 COLUMN_KEY AS \`key\`, EXTRA AS extra, COLUMN_COMMENT AS comment
-            FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
-    params: [database, table],
-    signal,
-  });
-  const indexRows = await readRecords<{ name: string; non_unique: string | number; column_name: string; type: string }>(
-    {
-      context,
-      sql: `SELECT INDEX_NAME AS name, NON_UNIQUE AS non_unique, COLUMN_NAME AS column_name, INDEX_TYPE AS type
-            FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
-      params: [database, table],
-      signal,
+    run: async (read) => {
+      const params = [database, table];
+      const maxRows = 10_000;
+      const [kind] = recordsOf<{ type: string }>(
+        await read({
+          sql: 'SELECT TABLE_TYPE AS type FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+          params,
+          maxRows,
+        }),
+      );
+      if (!kind) {
+        throw new ConnectorError({
+          code: 'NOT_FOUND',
+          message: `Table ${database}.${table} does not exist. Use list_tables to see the tables of ${database}.`,
+        });
+      }
+      const columns = recordsOf<{
+        name: string;
+        type: string;
+        nullable: string;
+        default: string | null;
+        key: string;
+        extra: string;
+        comment: string;
+      }>(
+        await read({
+          sql: `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS \`default\`,
+                       COLUMN_KEY AS \`key\`, EXTRA AS extra, COLUMN_COMMENT AS comment
+                  FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+          params,
+          maxRows,
+        }),
+      );
+      const indexRows = recordsOf<{ name: string; non_unique: string | number; column_name: string; type: string }>(
+        await read({
+          sql: `SELECT INDEX_NAME AS name, NON_UNIQUE AS non_unique, COLUMN_NAME AS column_name, INDEX_TYPE AS type
+                  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+          params,
+          maxRows,
+        }),
+      );
+      const foreignRows = recordsOf<{
+        name: string;
+        column_name: string;
+        referenced_schema: string;
+        referenced_table: string;
+        referenced_column: string;
+        on_update: string;
+        on_delete: string;
+      }>(
+        await read({
+          sql: `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS column_name, k.REFERENCED_TABLE_SCHEMA AS referenced_schema,
+                       k.REFERENCED_TABLE_NAME AS referenced_table, k.REFERENCED_COLUMN_NAME AS referenced_column,
+                       r.UPDATE_RULE AS on_update, r.DELETE_RULE AS on_delete
+                  FROM information_schema.KEY_COLUMN_USAGE k
+                  JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+                    ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+                 WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
+                 ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+          params,
+          maxRows,
+        }),
+      );
+      let createStatement: string | undefined;
+      if (includeCreate) {
+        const [create] = recordsOf<Record<string, string>>(
+          await read({ sql: `SHOW CREATE TABLE ${mysql.escapeId(database)}.${mysql.escapeId(table)}`, maxRows: 1 }),
+        );
+        createStatement = create?.['Create Table'] ?? create?.['Create View'];
+      }
+      return { kind, columns, indexRows, foreignRows, createStatement };
     },
-  );
-  const foreignRows = await readRecords<{
-    name: string;
-    column_name: string;
-    referenced_schema: string;
-    referenced_table: string;
-    referenced_column: string;
-    on_update: string;
-    on_delete: string;
-  }>({
-    context,
-    sql: `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS column_name, k.REFERENCED_TABLE_SCHEMA AS referenced_schema,
-                 k.REFERENCED_TABLE_NAME AS referenced_table, k.REFERENCED_COLUMN_NAME AS referenced_column,
-                 r.UPDATE_RULE AS on_update, r.DELETE_RULE AS on_delete
-            FROM information_schema.KEY_COLUMN_USAGE k
-            JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-              ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-           WHERE k.TABLE_SCHEMA = ? AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
-           ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-    params: [database, table],
-    signal,
   });
   const indexes = new Map<string, z.infer<typeof indexSchema>>();
   for (const row of indexRows) {
@@ -135,15 +155,6 @@ export async function describeTable({
     key.columns.push(row.column_name);
     key.referenced_columns.push(row.referenced_column);
     foreignKeys.set(row.name, key);
-  }
-  let createStatement: string | undefined;
-  if (includeCreate) {
-    const [create] = await readRecords<Record<string, string>>({
-      context,
-      sql: `SHOW CREATE TABLE ${mysql.escapeId(database)}.${mysql.escapeId(table)}`,
-      signal,
-    });
-    createStatement = create?.['Create Table'] ?? create?.['Create View'];
   }
   return {
     database,
