@@ -235,6 +235,9 @@ describe('the MYSQL_DATABASES allowlist', () => {
       'SELECT * FROM (SELECT * FROM other.products) p',
       'SELECT * FROM information_schema.TABLES',
       'SHOW TABLES FROM other',
+      'SHOW COLUMNS FROM orders FROM other',
+      'SHOW INDEX FROM other.orders',
+      'SELECT id FROM orders WHERE id IN (WITH c AS (SELECT id FROM other.orders) SELECT id FROM c)',
       'DESCRIBE other.orders',
     ]) {
       const result = await connection.call('execute_query', { sql });
