@@ -1,0 +1,124 @@
+// The API's JSON shapes as the web app reads them (see apps/api/README.md).
+
+export type ToolCallStatus = 'ok' | 'error' | 'denied' | 'cancelled';
+
+export type ChatErrorCode =
+  'missing_api_key' | 'rate_limited' | 'overloaded' | 'upstream' | 'step_limit' | 'cancelled' | 'tool_failed';
+
+/** One Server-Sent Event of a chat run: the orchestrator's events plus the API's `run` acknowledgement. */
+export type ChatStreamEvent =
+  | { type: 'run'; run_id: string; session_id: string }
+  | { type: 'text_delta'; text: string }
+  | { type: 'tool_call_started'; id: string; datasource: string; tool: string; arguments: unknown }
+  | { type: 'tool_call_progress'; id: string; progress: number; total?: number; message?: string }
+  | {
+      type: 'tool_call_finished';
+      id: string;
+      datasource: string;
+      tool: string;
+      status: ToolCallStatus;
+      durationMs: number;
+      summary: string;
+      result?: unknown;
+    }
+  | {
+      type: 'approval_required';
+      id: string;
+      datasource: string;
+      tool: string;
+      arguments: unknown;
+      destructive: boolean;
+    }
+  | {
+      type: 'usage';
+      inputTokens: number;
+      outputTokens: number;
+      cacheReadTokens: number;
+      cacheWriteTokens: number;
+      estimatedCostUsd: number;
+    }
+  | { type: 'done'; stopReason: string }
+  | { type: 'error'; code: ChatErrorCode; message: string; retryable: boolean };
+
+export interface DatasourceTool {
+  name: string;
+  title: string;
+  read_only: boolean;
+  input_schema: JsonSchema;
+}
+
+export interface Datasource {
+  id: string;
+  name: string;
+  kind: string | null;
+  status: 'idle' | 'starting' | 'connected' | 'error';
+  error: string | null;
+  writes: boolean;
+  tools: DatasourceTool[];
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchema[];
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  datasources: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export type ContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; id: string; name: string; input: unknown }
+  | { type: 'tool_result'; tool_use_id: string; content?: unknown; is_error?: boolean }
+  | { type: string; [key: string]: unknown };
+
+export interface StoredMessage {
+  id: number;
+  role: 'user' | 'assistant';
+  content: string | ContentBlock[];
+  created_at: string;
+}
+
+export interface StoredToolCall {
+  id: string;
+  run_id: string;
+  datasource: string;
+  tool: string;
+  arguments: unknown;
+  status: ToolCallStatus;
+  duration_ms: number | null;
+  summary: string | null;
+}
+
+export interface SessionDetail extends SessionSummary {
+  messages: StoredMessage[];
+  tool_calls: StoredToolCall[];
+}
+
+export interface ToolRunResult {
+  content?: Array<{ type: string; text?: string }>;
+  structuredContent?: unknown;
+  isError?: boolean;
+  duration_ms: number;
+}
+
+export interface ConnectionTest {
+  datasourceId: string;
+  status: 'ok' | 'error';
+  toolCount: number;
+  latencyMs: number;
+  check?: string;
+  error?: string;
+}

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from './api-request.js';
+import type { ConnectionTest, Datasource, SessionDetail, SessionSummary } from './api-types.js';
+
+export const queryKeys = {
+  datasources: ['datasources'] as const,
+  sessions: ['sessions'] as const,
+  session: (id: string) => ['sessions', id] as const,
+  health: ['health'] as const,
+};
+
+/** Datasources with their live status, refreshed while the page is open. */
+export function useDatasources() {
+  return useQuery({
+    queryKey: queryKeys.datasources,
+    queryFn: ({ signal }) => apiRequest<{ datasources: Datasource[] }>({ path: '/api/datasources', signal }),
+    select: (data) => data.datasources,
+    refetchInterval: 15_000,
+  });
+}
+
+/** Whether the server answers at all (the "server unreachable" banner). */
+export function useServerHealth() {
+  return useQuery({
+    queryKey: queryKeys.health,
+    queryFn: ({ signal }) => apiRequest<{ status: string }>({ path: '/healthz', signal }),
+    refetchInterval: 10_000,
+    retry: false,
+  });
+}
+
+export function useConnectionTest() {
+  return useMutation({
+    mutationFn: ({ datasourceId }: { datasourceId: string }) =>
+      apiRequest<ConnectionTest>({ path: `/api/datasources/${encodeURIComponent(datasourceId)}/test` }),
+  });
+}
+
+export function useSessions() {
+  return useQuery({
+    queryKey: queryKeys.sessions,
+    queryFn: ({ signal }) => apiRequest<{ sessions: SessionSummary[] }>({ path: '/api/chat/sessions', signal }),
+    select: (data) => data.sessions,
+  });
+}
+
+export function useSession({ id }: { id: string | null }) {
+  return useQuery({
+    queryKey: queryKeys.session(id ?? ''),
+    queryFn: ({ signal }) =>
+      apiRequest<SessionDetail>({ path: `/api/chat/sessions/${encodeURIComponent(id!)}`, signal }),
+    enabled: id !== null,
+    staleTime: Infinity,
+  });
+}
+
+export function useRenameSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, title }: { id: string; title: string }) =>
+      apiRequest<SessionSummary>({
+        path: `/api/chat/sessions/${encodeURIComponent(id)}`,
+        method: 'PATCH',
+        body: { title },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+}
+
+export function useDeleteSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string }) =>
+      apiRequest<void>({ path: `/api/chat/sessions/${encodeURIComponent(id)}`, method: 'DELETE' }),
+    onSuccess: (_result, { id }) => {
+      client.removeQueries({ queryKey: queryKeys.session(id) });
+      return client.invalidateQueries({ queryKey: queryKeys.sessions });
+    },
+  });
+}

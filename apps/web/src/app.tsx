@@ -1,0 +1,142 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiRequestError } from './api/api-request-error.js';
+import { useDatasources, useServerHealth, useSessions } from './api/use-api-queries.js';
+import { ChatView } from './chat/chat-view.js';
+import { ToolExplorer } from './explorer/tool-explorer.js';
+import { ApiKeyPrompt } from './layout/api-key-prompt.js';
+import { Banner } from './layout/banner.js';
+import { ThemeToggle } from './layout/theme-toggle.js';
+import { DatasourceList } from './sidebar/datasource-list.js';
+import { SessionList } from './sidebar/session-list.js';
+
+type View = 'chat' | 'explorer';
+
+const sessionFromLocation = () => new URLSearchParams(window.location.search).get('session');
+
+/** The page: sidebar (datasources, chats), then the chat or the tool explorer. */
+export function App() {
+  const client = useQueryClient();
+  const datasources = useDatasources();
+  const sessions = useSessions();
+  const health = useServerHealth();
+  const [view, setView] = useState<View>('chat');
+  const [sessionId, setSessionId] = useState<string | null>(sessionFromLocation);
+  // Changes only when someone picks a chat, so a chat created by its first message keeps streaming.
+  const [chatKey, setChatKey] = useState(0);
+  const [selected, setSelected] = useState<string[] | null>(null);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+
+  const available = datasources.data ?? [];
+  const selectedIds =
+    selected ?? available.filter((datasource) => datasource.status !== 'error').map((datasource) => datasource.id);
+
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (sessionId) url.searchParams.set('session', sessionId);
+    else url.searchParams.delete('session');
+    window.history.replaceState(null, '', url);
+  }, [sessionId]);
+
+  const openSession = useCallback((id: string | null) => {
+    setSessionId(id);
+    setChatKey((key) => key + 1);
+    setView('chat');
+    setSidebarOpen(false);
+  }, []);
+  const onSessionCreated = useCallback((id: string) => setSessionId(id), []);
+
+  const errors = [datasources.error, sessions.error].filter((error): error is Error => Boolean(error));
+  const unauthorized = errors.some((error) => error instanceof ApiRequestError && error.status === 401);
+  const rateLimited = errors.some((error) => error instanceof ApiRequestError && error.status === 429);
+  const unavailable = available.filter((datasource) => datasource.status === 'error');
+
+  return (
+    <div className="flex h-dvh flex-col md:flex-row">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-10 focus:bg-white focus:p-2">
+        Skip to the conversation
+      </a>
+      <header className="flex items-center justify-between border-b border-slate-200 px-3 py-2 md:hidden dark:border-slate-800">
+        <button
+          type="button"
+          onClick={() => setSidebarOpen(!sidebarOpen)}
+          aria-expanded={sidebarOpen}
+          aria-controls="sidebar"
+          className="rounded px-2 py-1 text-sm"
+        >
+          ☰ Menu
+        </button>
+        <span className="font-semibold">ConnectorMCP</span>
+        <ThemeToggle />
+      </header>
+      <aside
+        id="sidebar"
+        className={`${sidebarOpen ? 'flex' : 'hidden'} w-full shrink-0 flex-col gap-4 overflow-y-auto border-r border-slate-200 bg-slate-50 p-3 md:flex md:w-72 dark:border-slate-800 dark:bg-slate-900`}
+      >
+        <div className="hidden items-center justify-between md:flex">
+          <h1 className="text-base font-semibold">ConnectorMCP</h1>
+          <ThemeToggle />
+        </div>
+        <nav aria-label="Views" className="flex gap-1 rounded-lg bg-slate-200 p-1 text-sm dark:bg-slate-800">
+          {(['chat', 'explorer'] as const).map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              aria-pressed={view === candidate}
+              onClick={() => setView(candidate)}
+              className="flex-1 rounded-md px-2 py-1 aria-pressed:bg-white aria-pressed:font-medium aria-pressed:shadow-sm dark:aria-pressed:bg-slate-950"
+            >
+              {candidate === 'chat' ? 'Chat' : 'Tool explorer'}
+            </button>
+          ))}
+        </nav>
+        <DatasourceList
+          datasources={available}
+          isLoading={datasources.isLoading}
+          selectedIds={selectedIds}
+          onToggle={(id) =>
+            setSelected(
+              selectedIds.includes(id) ? selectedIds.filter((candidate) => candidate !== id) : [...selectedIds, id],
+            )
+          }
+        />
+        <SessionList
+          sessions={sessions.data ?? []}
+          activeId={sessionId}
+          onSelect={(id) => openSession(id)}
+          onNew={() => openSession(null)}
+          onDeleted={(id) => {
+            if (id === sessionId) openSession(null);
+          }}
+        />
+      </aside>
+      <main id="main" className="flex min-h-0 min-w-0 flex-1 flex-col">
+        <div className="space-y-2 px-4 pt-3 empty:hidden">
+          {health.isError && !unauthorized ? (
+            <Banner tone="error" title="The server cannot be reached">
+              <p>Retrying… Check that the API is running (npm start).</p>
+            </Banner>
+          ) : null}
+          {unauthorized ? <ApiKeyPrompt onSaved={() => void client.invalidateQueries()} /> : null}
+          {rateLimited ? <Banner tone="warning" title="Rate limited: too many requests. Retrying shortly." /> : null}
+          {unavailable.map((datasource) => (
+            <Banner key={datasource.id} tone="warning" title={`${datasource.name} is not available`}>
+              <p>{datasource.error}</p>
+            </Banner>
+          ))}
+        </div>
+        {view === 'chat' ? (
+          <ChatView
+            key={chatKey}
+            sessionId={sessionId}
+            datasources={available}
+            selectedDatasourceIds={selectedIds}
+            onSessionCreated={onSessionCreated}
+          />
+        ) : (
+          <ToolExplorer datasources={available} />
+        )}
+      </main>
+    </div>
+  );
+}
