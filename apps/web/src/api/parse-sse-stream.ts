@@ -25,7 +25,7 @@ export async function* parseSseStream({
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      let text = (pendingCarriageReturn ? '\r' : '') + decoder.decode(value, { stream: true });
+      let text: string = (pendingCarriageReturn ? '\r' : '') + decoder.decode(value, { stream: true });
       pendingCarriageReturn = text.endsWith('\r');
       if (pendingCarriageReturn) text = text.slice(0, -1);
       buffer += text.replace(/\r\n?/g, '\n');
