@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -33,12 +34,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', 'tools/**', '**/*.mjs'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/e2e/**', 'tools/**', '**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {
     // Tests of libraries and apps may use the local services and fakes in tools/; shipped code may not.
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/e2e/**'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -52,6 +53,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Config files reach the shared root presets by path on purpose.

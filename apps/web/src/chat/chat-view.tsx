@@ -101,7 +101,9 @@ export function ChatView({
                 {item.error ? (
                   <RunErrorBanner error={item.error} {...(chat.running ? {} : { onRetry: () => retry(index) })} />
                 ) : null}
-                {item.usage ? <UsageLine usage={item.usage} /> : null}
+                {item.usage && item.usage.inputTokens + item.usage.outputTokens > 0 ? (
+                  <UsageLine usage={item.usage} />
+                ) : null}
                 {item.state === 'done' && !chat.running && index === chat.items.length - 1 ? (
                   <button
                     type="button"

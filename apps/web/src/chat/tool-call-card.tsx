@@ -35,7 +35,10 @@ export function ToolCallCard({
   datasourceName?: string;
   onDecide?: (options: { id: string; approve: boolean }) => void;
 }) {
-  const [open, setOpen] = useState(call.state !== 'ok');
+  // Open by default while something is happening or went wrong, and when there are fresh rows to see;
+  // a stored call from history stays folded. Once someone toggles it, their choice wins.
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const open = toggled ?? (call.state !== 'ok' || call.result !== undefined);
   const hasResult = call.result !== undefined || Boolean(call.resultText);
   return (
     <article
@@ -65,7 +68,7 @@ export function ToolCallCard({
           type="button"
           className="ml-auto rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
           aria-expanded={open}
-          onClick={() => setOpen(!open)}
+          onClick={() => setToggled(!open)}
         >
           {open ? 'Hide details' : 'Show details'}
         </button>

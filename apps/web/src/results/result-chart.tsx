@@ -20,7 +20,7 @@ export default function ResultChart({ spec }: { spec: ChartSpec }) {
     spec.kind === 'line' ? (
       <Line
         key={column}
-        type="monotone"
+        type="linear"
         dataKey={column}
         stroke={colors[index % colors.length]}
         dot={false}

@@ -1,0 +1,1 @@
+export { startSandbox, type Sandbox, type SandboxDatasource, type SandboxSource } from './start-sandbox.js';
