@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
 import { startSandbox, type Sandbox } from '@connectormcp/sandbox';
-import { freePort, waitFor } from '@connectormcp/services';
+import { findChromium, freePort, waitFor } from '@connectormcp/services';
 import { chromium, type Browser } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -78,7 +78,7 @@ export async function startE2eApp(): Promise<E2eApp> {
       }),
     ]);
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: findChromium(),
       // Root in CI needs --no-sandbox; the rest keeps Chromium off the (closed) network.
       args: [
         '--no-sandbox',

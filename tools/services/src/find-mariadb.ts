@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { findOrInstallDebianPackage } from './install-debian-package.js';
 
 export interface MariadbBinaries {
   server: string;
@@ -29,18 +29,10 @@ function findBinaries(): MariadbBinaries | undefined {
  * and we are root (as on CI); otherwise explains what to install.
  */
 export function findMariadb({ install = true }: { install?: boolean } = {}): MariadbBinaries {
-  const found = findBinaries();
-  if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  if (!install || !isRoot) {
-    throw new Error(
-      'MariaDB is not installed. Install it with `sudo apt-get install -y mariadb-server` (the tests start their own server on a free loopback port).',
-    );
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'mariadb-server'], { stdio: 'inherit', env });
-  const installed = findBinaries();
-  if (!installed) throw new Error('apt-get installed mariadb-server but mariadbd was not found');
-  return installed;
+  return findOrInstallDebianPackage({
+    packageName: 'mariadb-server',
+    find: findBinaries,
+    hint: 'MariaDB is not installed. Install it with `sudo apt-get install -y mariadb-server` (the tests start their own server on a free loopback port).',
+    install,
+  });
 }

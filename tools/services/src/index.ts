@@ -1,3 +1,4 @@
+export { findChromium } from './find-chromium.js';
 export { findMariadb, type MariadbBinaries } from './find-mariadb.js';
 export { freePort } from './free-port.js';
 export { startMariadb, type MariadbServer } from './start-mariadb.js';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.js';
+import { findOrInstallDebianPackage } from './install-debian-package.js';
 import { waitFor } from './wait-for.js';
 
 const run = promisify(execFile);
@@ -27,12 +28,14 @@ function findBinaries(): string | undefined {
 
 /**
  * Starts a throwaway PostgreSQL from Debian's packages on a free loopback port, as the `postgres` user
- * when running as root (initdb refuses root). Install with `apt-get install -y postgresql`.
+ * when running as root (initdb refuses root). Installs `postgresql` when it is missing and we are root.
  */
 export async function startPostgres(): Promise<PostgresServer> {
-  const binaries = findBinaries();
-  if (!binaries)
-    throw new Error('PostgreSQL server binaries not found: install them with `sudo apt-get install -y postgresql`.');
+  const binaries = findOrInstallDebianPackage({
+    packageName: 'postgresql',
+    find: findBinaries,
+    hint: 'PostgreSQL server binaries not found: install them with `sudo apt-get install -y postgresql`.',
+  });
   const base = await mkdtemp(join(tmpdir(), 'connectormcp-postgres-'));
   const data = join(base, 'data');
   const asRoot = process.getuid?.() === 0;
