@@ -38,7 +38,9 @@ export function ToolCallCard({
   // Open by default while something is happening or went wrong, and when there are fresh rows to see;
   // a stored call from history stays folded. Once someone toggles it, their choice wins.
   const [toggled, setToggled] = useState<boolean | null>(null);
-  const open = toggled ?? (call.state !== 'ok' || call.result !== undefined);
+  // The approval prompt already shows the arguments.
+  const open =
+    toggled ?? (call.state === 'awaiting_approval' ? false : call.state !== 'ok' || call.result !== undefined);
   const hasResult = call.result !== undefined || Boolean(call.resultText);
   return (
     <article

@@ -4,6 +4,10 @@ import { sortRows, type SortDirection } from './sort-rows.js';
 
 const shownRowLimit = 200;
 
+// Decimals arrive as strings (SQL DECIMAL, money); they still line up on the right.
+const isNumeric = (cell: unknown) =>
+  typeof cell === 'number' || (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell));
+
 /** A table whose column headers sort it (click or Enter/Space; again to reverse). */
 export function ResultTable({ table, caption }: { table: ResultTableData; caption?: string }) {
   const [sort, setSort] = useState<{ columnIndex: number; direction: SortDirection } | null>(null);
@@ -59,7 +63,7 @@ export function ResultTable({ table, caption }: { table: ResultTableData; captio
               {row.map((cell, cellIndex) => (
                 <td
                   key={cellIndex}
-                  className={`max-w-xs truncate px-3 py-1.5 ${typeof cell === 'number' ? 'text-right tabular-nums' : ''}`}
+                  className={`max-w-xs truncate px-3 py-1.5 ${isNumeric(cell) ? 'text-right tabular-nums' : ''}`}
                   title={cell === null ? 'NULL' : String(cell)}
                 >
                   {cell === null ? <span className="text-slate-400">NULL</span> : String(cell)}
