@@ -27,6 +27,13 @@ export interface RunChatOptions {
   /** Asked before any tool not annotated read-only runs; resolving false refuses it. Without it, such tools are refused. */
   approve?: (request: ApprovalRequest) => Promise<boolean>;
   onEvent: (event: ChatEvent) => void;
+  /**
+   * Called with each message the run adds to the conversation (an assistant turn, the tool results that
+   * answer it, partial text kept on an error), in order and as soon as it exists, so a caller can store
+   * it before the next step: a crash then loses at most the step in progress. Awaited before the run
+   * goes on.
+   */
+  onMessage?: (message: Anthropic.MessageParam) => void | Promise<void>;
   /** Default: ANTHROPIC_MODEL, else a current Claude Sonnet. */
   model?: string;
   /** Replaces the generated system prompt (today's date is still added). */
@@ -72,6 +79,10 @@ export async function runChat(options: RunChatOptions): Promise<RunChatResult> {
     cacheWriteTokens: 0,
   };
   const conversation = [...options.messages];
+  const append = async (message: Anthropic.MessageParam) => {
+    conversation.push(message);
+    await options.onMessage?.(message);
+  };
   const finish = (stopReason: string): RunChatResult => {
     const total = { ...usage, estimatedCostUsd: estimateCost({ model, usage }) };
     onEvent({ type: 'usage', ...total });
@@ -156,7 +167,7 @@ export async function runChat(options: RunChatOptions): Promise<RunChatResult> {
       message = await stream.finalMessage();
     } catch (error) {
       // A failure after text has streamed is not retried: keep what was said, report, stop.
-      if (partialText) conversation.push({ role: 'assistant', content: [{ type: 'text', text: partialText }] });
+      if (partialText) await append({ role: 'assistant', content: [{ type: 'text', text: partialText }] });
       if (signal?.aborted) return failWith('cancelled', 'The run was cancelled.', false);
       const classified = classifyAnthropicError(error);
       return failWith(classified.code, classified.message, classified.retryable);
@@ -165,13 +176,13 @@ export async function runChat(options: RunChatOptions): Promise<RunChatResult> {
     usage.outputTokens += message.usage.output_tokens;
     usage.cacheReadTokens += message.usage.cache_read_input_tokens ?? 0;
     usage.cacheWriteTokens += message.usage.cache_creation_input_tokens ?? 0;
-    conversation.push({ role: 'assistant', content: message.content as Anthropic.ContentBlockParam[] });
+    await append({ role: 'assistant', content: message.content as Anthropic.ContentBlockParam[] });
 
     const toolUses = message.content.filter((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
     if (message.stop_reason !== 'tool_use' || toolUses.length === 0) return finish(message.stop_reason ?? 'end_turn');
 
     const results = await Promise.all(toolUses.map((toolUse) => runToolUse({ toolUse, byName, options, signal })));
-    conversation.push({ role: 'user', content: results });
+    await append({ role: 'user', content: results });
     if (signal?.aborted) return failWith('cancelled', 'The run was cancelled.', false);
   }
   return failWith(

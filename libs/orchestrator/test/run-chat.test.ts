@@ -63,7 +63,8 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
         };
       },
     );
-    const { of, result } = await run();
+    const added: unknown[] = [];
+    const { of, result } = await run({ onMessage: (message) => void added.push(message) });
     expect(of('tool_call_started').map((event) => event.tool)).toEqual(['list_tables', 'execute_query']);
     expect(of('tool_call_finished').map((event) => event.status)).toEqual(['ok', 'ok']);
     expect(of('tool_call_finished')[1]!.result).toMatchObject({ rows: [['600']] });
@@ -75,6 +76,8 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     expect(of('done')).toEqual([{ type: 'done', stopReason: 'end_turn' }]);
     expect(of('usage')[0]!.inputTokens).toBeGreaterThan(0);
     expect(result.messages).toHaveLength(6);
+    // Each message the run added was handed over as it came, in order.
+    expect(added).toEqual(result.messages.slice(question.length));
     // Tools are namespaced, described with their datasource, sorted, and the prefix is cached.
     const request = fake.requests.at(-1)!;
     expect(request.tools!.map((tool) => tool.name)).toEqual([
