@@ -17,6 +17,17 @@ export interface ApiConfig {
   /** PostgreSQL shared by API instances; the embedded database in dataDirectory when unset. */
   databaseUrl?: string;
   datasources: DatasourceConfigInput[];
+  /** Requests per minute per API key (or address without keys). */
+  rateLimitPerMinute: number;
+  /** How long running chats may go on after SIGTERM before they are cancelled. */
+  shutdownGraceMs: number;
+}
+
+function positiveInteger({ name, value, fallback }: { name: string; value: string | undefined; fallback: number }) {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${name}: expected a whole number, got "${value}"`);
+  return number;
 }
 
 export const configFileSchema = z.object({
@@ -55,5 +66,15 @@ export function apiConfigFromEnvironment({
     dataDirectory: environment.DATA_DIR ?? '.data',
     ...(environment.DATABASE_URL ? { databaseUrl: environment.DATABASE_URL } : {}),
     datasources,
+    rateLimitPerMinute: positiveInteger({
+      name: 'RATE_LIMIT_PER_MINUTE',
+      value: environment.RATE_LIMIT_PER_MINUTE,
+      fallback: 300,
+    }),
+    shutdownGraceMs: positiveInteger({
+      name: 'SHUTDOWN_GRACE_MS',
+      value: environment.SHUTDOWN_GRACE_MS,
+      fallback: 10_000,
+    }),
   };
 }

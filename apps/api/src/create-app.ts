@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
 import type { ChatStore } from './database/chat-store.js';
+import type { RunStore } from './database/run-store.js';
 import { createMetrics } from './create-metrics.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { errorHandler } from './middleware/error-handler.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   webDirectory?: string;
   hub: ConnectorHub;
   store: ChatStore;
+  /** Runs and approvals, shared by every instance on the same database. */
+  runStore: RunStore;
   logger: Logger;
   apiKeys: string[];
   corsOrigins: string[];
@@ -31,10 +34,16 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
 }
 
+export type ApiApp = Express & {
+  /** For graceful shutdown: lets running chats finish for `graceMs`, then cancels the rest. */
+  drain(options: { graceMs: number }): Promise<void>;
+};
+
 /** The Express app: routing, validation, auth; chat logic lives in the orchestrator. */
 export function createApp({
   hub,
   store,
+  runStore,
   logger,
   apiKeys,
   corsOrigins,
@@ -42,7 +51,7 @@ export function createApp({
   anthropic,
   rateLimitPerMinute = 300,
   webDirectory,
-}: AppOptions): Express {
+}: AppOptions): ApiApp {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -69,7 +78,7 @@ export function createApp({
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const runs = createRunRegistry();
+  const runs = createRunRegistry({ runStore });
   app.use('/api', apiKeyAuth({ apiKeys }));
   app.use(
     '/api',
@@ -86,7 +95,7 @@ export function createApp({
         }),
     }),
   );
-  app.use('/api/chat/sessions', sessionsRouter({ store }));
+  app.use('/api/chat/sessions', sessionsRouter({ store, runStore }));
   app.use(
     '/api/chat',
     chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),
@@ -101,5 +110,10 @@ export function createApp({
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
   );
   app.use(errorHandler({ logger }));
-  return app;
+  return Object.assign(app, {
+    drain: async ({ graceMs }: { graceMs: number }) => {
+      await runs.drain({ graceMs });
+      runs.close();
+    },
+  });
 }

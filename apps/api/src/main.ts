@@ -1,4 +1,6 @@
-// Starts the API: reads the configuration, opens the database and serves until SIGINT/SIGTERM.
+// Starts the API: reads the configuration, opens the database and serves until SIGINT/SIGTERM, then
+// drains: no new connections, running chats get SHUTDOWN_GRACE_MS to finish, the rest are cancelled (what
+// they produced is stored), then connectors and the database close.
 import { fileURLToPath } from 'node:url';
 import { createConnectorHub } from '@connectormcp/orchestrator';
 import { pino } from 'pino';
@@ -6,20 +8,29 @@ import { apiConfigFromEnvironment } from './api-config.js';
 import { createApp } from './create-app.js';
 import { createChatStore } from './database/chat-store.js';
 import { openDatabase } from './database/open-database.js';
+import { createRunStore } from './database/run-store.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const config = apiConfigFromEnvironment({ environment: process.env });
 const database = await openDatabase(
   config.databaseUrl ? { url: config.databaseUrl } : { directory: config.dataDirectory },
 );
+const runStore = createRunStore({ database });
+// The embedded database has one process: any run still marked running was cut off. A shared PostgreSQL
+// has other instances' live runs too, so only runs whose heartbeat stopped count.
+const interrupted = await runStore.markInterrupted({ staleAfterSeconds: config.databaseUrl ? 30 : 0 });
+if (interrupted > 0)
+  logger.warn(`${interrupted} chat run(s) were interrupted by a previous stop; their sessions go on`);
 const hub = createConnectorHub({ datasources: config.datasources });
 const app = createApp({
   hub,
   store: createChatStore({ database }),
+  runStore,
   logger,
   apiKeys: config.apiKeys,
   corsOrigins: config.corsOrigins,
   environment: process.env,
+  rateLimitPerMinute: config.rateLimitPerMinute,
   webDirectory: fileURLToPath(new URL('../../web/dist', import.meta.url)),
 });
 const server = app.listen(config.port, config.host, () => {
@@ -27,9 +38,19 @@ const server = app.listen(config.port, config.host, () => {
     `ConnectorMCP API on http://${config.host}:${config.port}${config.apiKeys.length === 0 ? ' (no API_KEYS: loopback only)' : ''}`,
   );
 });
-const shutdown = () => {
-  server.close(() => void Promise.all([hub.close(), database.close()]).then(() => process.exit(0)));
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: draining (up to ${config.shutdownGraceMs} ms for running chats)`);
+  // Stop accepting; idle keep-alive sockets close now, streams end as their runs end.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  await app.drain({ graceMs: config.shutdownGraceMs });
+  server.closeAllConnections();
+  await closed;
+  await Promise.allSettled([hub.close(), database.close()]);
+  process.exit(0);
 };
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

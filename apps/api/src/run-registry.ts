@@ -1,71 +1,174 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError } from './api-error.js';
+import type { RunStatus, RunStore } from './database/run-store.js';
 
-interface Run {
+interface LocalRun {
   owner: string;
   controller: AbortController;
   approvals: Map<string, (approved: boolean) => void>;
+  finished: Promise<void>;
+}
+
+export interface ApprovalRequest {
+  id: string;
+  datasource: string;
+  tool: string;
+  arguments: unknown;
 }
 
 export interface RunHandle {
   runId: string;
   signal: AbortSignal;
-  waitForApproval(approvalId: string): Promise<boolean>;
+  /** Waits for a human's answer, given through any instance; a cancelled run counts as a denial. */
+  waitForApproval(request: ApprovalRequest): Promise<boolean>;
   cancel(): void;
-  finish(): void;
+  finish(options: { status: Exclude<RunStatus, 'running'> }): Promise<void>;
 }
 
 export interface RunRegistry {
-  start(options: { owner: string }): RunHandle;
-  cancel(options: { owner: string; runId: string }): void;
-  answer(options: { owner: string; approvalId: string; approve: boolean }): void;
+  start(options: { owner: string; sessionId: string }): Promise<RunHandle>;
+  cancel(options: { owner: string; runId: string }): Promise<void>;
+  answer(options: { owner: string; approvalId: string; approve: boolean }): Promise<void>;
+  /** Runs executing on this instance. */
   size(): number;
+  /** For shutdown: lets running runs finish for `graceMs`, then cancels the rest and waits for them to end. */
+  drain(options: { graceMs: number }): Promise<void>;
+  close(): void;
 }
 
-/** Runs in progress on this instance: their cancel switches and the approvals they wait for. */
-export function createRunRegistry(): RunRegistry {
-  const runs = new Map<string, Run>();
-  const find = ({ owner, runId }: { owner: string; runId: string }) => {
-    const run = runs.get(runId);
-    if (!run || run.owner !== owner)
-      throw new ApiError({ status: 404, code: 'not_found', message: `No run ${runId} in progress.` });
-    return run;
+/**
+ * Runs in progress. Each run and each approval it waits for is a row in the database, so the approve and
+ * cancel endpoints work on whichever instance a request lands: the instance executing the run acts at
+ * once when the request reaches it, and otherwise finds it by polling while it has runs. Runs also beat
+ * a heartbeat, so runs of an instance that died are marked interrupted.
+ */
+export function createRunRegistry({
+  runStore,
+  pollIntervalMs = 250,
+  heartbeatIntervalMs = 5_000,
+}: {
+  runStore: RunStore;
+  pollIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+}): RunRegistry {
+  const runs = new Map<string, LocalRun>();
+  let timer: NodeJS.Timeout | undefined;
+  let lastHeartbeat = 0;
+  let polling = false;
+
+  const poll = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      const runIds = [...runs.keys()];
+      const approvalIds = [...runs.values()].flatMap((run) => [...run.approvals.keys()]);
+      const { cancelledRunIds, decisions } = await runStore.pollRequests({ runIds, approvalIds });
+      for (const id of cancelledRunIds) runs.get(id)?.controller.abort();
+      for (const { id, decision } of decisions) resolveLocally({ approvalId: id, approve: decision });
+      if (Date.now() - lastHeartbeat >= heartbeatIntervalMs) {
+        lastHeartbeat = Date.now();
+        await runStore.heartbeat({ runIds });
+      }
+    } catch {
+      // The database may blip; the next tick tries again.
+    } finally {
+      polling = false;
+    }
   };
+  const updateTimer = () => {
+    if (runs.size > 0 && !timer) {
+      timer = setInterval(() => void poll(), pollIntervalMs);
+      timer.unref();
+    } else if (runs.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  const resolveLocally = ({ approvalId, approve }: { approvalId: string; approve: boolean }) => {
+    for (const run of runs.values()) {
+      const resolve = run.approvals.get(approvalId);
+      if (resolve) {
+        run.approvals.delete(approvalId);
+        resolve(approve);
+        return;
+      }
+    }
+  };
+
   return {
-    start({ owner }: { owner: string }) {
+    async start({ owner, sessionId }) {
       const runId = randomUUID();
-      const run: Run = { owner, controller: new AbortController(), approvals: new Map() };
+      await runStore.createRun({ id: runId, sessionId, owner });
+      let markFinished!: () => void;
+      const run: LocalRun = {
+        owner,
+        controller: new AbortController(),
+        approvals: new Map(),
+        finished: new Promise<void>((resolve) => (markFinished = resolve)),
+      };
       runs.set(runId, run);
+      updateTimer();
       return {
         runId,
         signal: run.controller.signal,
-        /** Waits for a human's answer; a cancelled run counts as a denial. */
-        waitForApproval: (approvalId: string) =>
-          new Promise<boolean>((resolve) => {
-            run.approvals.set(approvalId, resolve);
+        waitForApproval: async (request) => {
+          const decision = new Promise<boolean>((resolve) => {
+            run.approvals.set(request.id, resolve);
             run.controller.signal.addEventListener('abort', () => resolve(false), { once: true });
-          }),
+          });
+          await runStore.createApproval({ ...request, runId, owner });
+          return decision;
+        },
         cancel: () => run.controller.abort(),
-        finish: () => {
+        finish: async ({ status }) => {
           for (const resolve of run.approvals.values()) resolve(false);
           runs.delete(runId);
+          updateTimer();
+          try {
+            await runStore.finishRun({ id: runId, status });
+          } finally {
+            markFinished();
+          }
         },
       };
     },
-    cancel({ owner, runId }: { owner: string; runId: string }) {
-      find({ owner, runId }).controller.abort();
+    async cancel({ owner, runId }) {
+      const outcome = await runStore.requestCancel({ id: runId, owner });
+      if (outcome === 'unknown') throw new ApiError({ status: 404, code: 'not_found', message: `No run ${runId}.` });
+      if (outcome === 'finished')
+        throw new ApiError({ status: 409, code: 'run_finished', message: `Run ${runId} has already finished.` });
+      const local = runs.get(runId);
+      if (local?.owner === owner) local.controller.abort();
     },
-    answer({ owner, approvalId, approve }: { owner: string; approvalId: string; approve: boolean }) {
-      for (const run of runs.values()) {
-        const resolve = run.owner === owner ? run.approvals.get(approvalId) : undefined;
-        if (resolve) {
-          run.approvals.delete(approvalId);
-          resolve(approve);
-          return;
-        }
+    async answer({ owner, approvalId, approve }) {
+      let outcome = await runStore.decideApproval({ id: approvalId, owner, approve });
+      // The approval's row is written just after its event is streamed: a very quick answer can beat it.
+      if (outcome === 'unknown') {
+        await delay(pollIntervalMs);
+        outcome = await runStore.decideApproval({ id: approvalId, owner, approve });
       }
-      throw new ApiError({ status: 404, code: 'not_found', message: `No pending approval ${approvalId}.` });
+      if (outcome === 'unknown')
+        throw new ApiError({ status: 404, code: 'not_found', message: `No pending approval ${approvalId}.` });
+      if (outcome === 'already_decided')
+        throw new ApiError({
+          status: 409,
+          code: 'already_decided',
+          message: `Approval ${approvalId} was already answered, or its run has ended.`,
+        });
+      resolveLocally({ approvalId, approve });
     },
     size: () => runs.size,
+    async drain({ graceMs }) {
+      const all = () => Promise.all([...runs.values()].map((run) => run.finished));
+      await Promise.race([all(), delay(graceMs, undefined, { ref: false })]);
+      for (const run of runs.values()) run.controller.abort();
+      // Cancelled runs end quickly (their partial results are stored); don't wait forever for a stuck one.
+      await Promise.race([all(), delay(5_000, undefined, { ref: false })]);
+    },
+    close() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
   };
 }

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../src/create-app.js';
 import { createChatStore } from '../src/database/chat-store.js';
+import { createRunStore } from '../src/database/run-store.js';
 import { openDatabase, type Database } from '../src/database/open-database.js';
 
 const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
@@ -48,6 +49,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     app = createApp({
       hub,
       store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
       logger: pino({ level: 'silent' }),
       apiKeys: [keys.alice, keys.bob],
       corsOrigins: ['http://localhost:5173'],
@@ -274,10 +276,81 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     expect(events.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
   });
 
+  it('takes approvals and cancels through another instance on the same database', async () => {
+    // A second instance: its own run registry and connectors, the same database. Requests to it stand for
+    // a load balancer sending the approval somewhere else than the running chat.
+    const other = createApp({
+      hub,
+      store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [keys.alice, keys.bob],
+      corsOrigins: [],
+      environment: {},
+    });
+    fake.script(
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'shop__execute_statement',
+            input: { sql: "UPDATE customers SET country = 'BE' WHERE id = 2" },
+          },
+        ],
+      },
+      { content: [{ type: 'text', text: 'Moved.' }] },
+    );
+    let sessionId = '';
+    const approved = await streamChat({ message: 'Move customer 2 to BE', datasources: ['shop'] }, async (event) => {
+      if (event.type === 'run') sessionId = event.session_id as string;
+      if (event.type !== 'approval_required') return;
+      await request(other)
+        .post(`/api/chat/approvals/${event.id as string}`)
+        .set(as(keys.bob))
+        .send({ approve: true })
+        .expect(404);
+      await request(other)
+        .post(`/api/chat/approvals/${event.id as string}`)
+        .set(as(keys.alice))
+        .send({ approve: true })
+        .expect(204);
+      // The first answer stands.
+      const again = await request(other)
+        .post(`/api/chat/approvals/${event.id as string}`)
+        .set(as(keys.alice))
+        .send({ approve: false })
+        .expect(409);
+      expect(again.body.error.code).toBe('already_decided');
+    });
+    expect(approved.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
+    const session = (await request(other).get(`/api/chat/sessions/${sessionId}`).set(as(keys.alice)).expect(200)).body;
+    expect(session.latest_run).toMatchObject({ status: 'finished' });
+
+    fake.script({
+      content: [{ type: 'text', text: `A slow answer, stopped from elsewhere: ${'and more '.repeat(300)}` }],
+      delayMs: 300,
+    });
+    let runId = '';
+    const cancelled = await streamChat({ message: 'Slowly again', datasources: ['shop'] }, async (event) => {
+      if (event.type === 'run') runId = event.run_id as string;
+      if (event.type === 'text_delta' && runId) {
+        const id = runId;
+        runId = '';
+        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(keys.bob)).expect(404);
+        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(keys.alice)).expect(204);
+      }
+    });
+    expect(cancelled.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
+    const finishedRun = cancelled[0]!.run_id as string;
+    const late = await request(other).post(`/api/chat/runs/${finishedRun}/cancel`).set(as(keys.alice)).expect(409);
+    expect(late.body.error.code).toBe('run_finished');
+  });
+
   it('reports a missing Anthropic key as an event, while the explorer keeps working', async () => {
     const withoutKey = createApp({
       hub,
       store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
       logger: pino({ level: 'silent' }),
       apiKeys: [],
       corsOrigins: [],
@@ -309,6 +382,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     const limited = createApp({
       hub,
       store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
       logger: pino({ level: 'silent' }),
       apiKeys: [keys.alice, keys.bob],
       corsOrigins: [],
@@ -329,6 +403,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     const withWeb = createApp({
       hub,
       store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
       logger: pino({ level: 'silent' }),
       apiKeys: [],
       corsOrigins: [],

@@ -1,6 +1,8 @@
 import { startPostgres, type PostgresServer } from '@connectormcp/services';
 import { createChatStore } from '../src/database/chat-store.js';
+import { migrations } from '../src/database/migrations.js';
 import { openDatabase } from '../src/database/open-database.js';
+import { createRunStore } from '../src/database/run-store.js';
 
 describe('the chat store on a real PostgreSQL (DATABASE_URL)', () => {
   let postgres: PostgresServer;
@@ -15,7 +17,9 @@ describe('the chat store on a real PostgreSQL (DATABASE_URL)', () => {
       openDatabase({ url: postgres.url }),
     ]);
     try {
-      expect(await first.query('SELECT id FROM schema_migrations')).toEqual([{ id: 1 }]);
+      expect(await first.query('SELECT id FROM schema_migrations ORDER BY id')).toEqual(
+        migrations.map((migration) => ({ id: migration.id })),
+      );
       const session = await createChatStore({ database: first }).createSession({
         owner: 'alice',
         title: 'Shared',
@@ -34,6 +38,38 @@ describe('the chat store on a real PostgreSQL (DATABASE_URL)', () => {
       expect(await seen.messages({ sessionId: session.id })).toEqual([
         expect.objectContaining({ role: 'user', content: 'hello' }),
       ]);
+
+      // A run on one instance, answered and cancelled through the other.
+      const running = createRunStore({ database: first });
+      const elsewhere = createRunStore({ database: second });
+      await running.createRun({ id: 'run-1', sessionId: session.id, owner: 'alice' });
+      await running.createApproval({
+        id: 'approval-1',
+        runId: 'run-1',
+        owner: 'alice',
+        datasource: 'shop',
+        tool: 'execute_statement',
+        arguments: { sql: 'DELETE FROM t' },
+      });
+      expect(await elsewhere.decideApproval({ id: 'approval-1', owner: 'bob', approve: true })).toBe('unknown');
+      expect(await elsewhere.decideApproval({ id: 'approval-1', owner: 'alice', approve: true })).toBe('decided');
+      expect(await elsewhere.decideApproval({ id: 'approval-1', owner: 'alice', approve: false })).toBe(
+        'already_decided',
+      );
+      expect(await elsewhere.requestCancel({ id: 'run-1', owner: 'alice' })).toBe('requested');
+      expect(await running.pollRequests({ runIds: ['run-1', 'run-2'], approvalIds: ['approval-1'] })).toEqual({
+        cancelledRunIds: ['run-1'],
+        decisions: [{ id: 'approval-1', decision: true }],
+      });
+      // A live heartbeat keeps the run; a stale one (its instance died) marks it interrupted.
+      await running.heartbeat({ runIds: ['run-1'] });
+      expect(await elsewhere.markInterrupted({ staleAfterSeconds: 30 })).toBe(0);
+      expect(await elsewhere.markInterrupted({ staleAfterSeconds: 0 })).toBe(1);
+      expect(await elsewhere.latestRun({ sessionId: session.id })).toMatchObject({
+        id: 'run-1',
+        status: 'interrupted',
+      });
+      expect(await elsewhere.requestCancel({ id: 'run-1', owner: 'alice' })).toBe('finished');
     } finally {
       await first.close();
       await second.close();

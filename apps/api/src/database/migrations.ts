@@ -43,4 +43,33 @@ export const migrations: Array<{ id: number; sql: string }> = [
         created_at TIMESTAMPTZ NOT NULL DEFAULT now()
       );`,
   },
+  {
+    id: 2,
+    // Runs and their pending approvals live in the database so that any instance behind a load balancer
+    // can answer an approval or cancel a run that another instance is executing.
+    sql: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running',
+        cancel_requested BOOLEAN NOT NULL DEFAULT false,
+        heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ
+      );
+      CREATE INDEX runs_session ON runs (session_id, created_at);
+      CREATE INDEX runs_running ON runs (status) WHERE status = 'running';
+      CREATE TABLE pending_approvals (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,
+        datasource TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        arguments JSONB,
+        decision BOOLEAN,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        decided_at TIMESTAMPTZ
+      );`,
+  },
 ];

@@ -27,7 +27,7 @@ export interface ChatRouterOptions {
 /**
  * The chat: a user message starts a run of the orchestrator whose events stream back as Server-Sent
  * Events (or come back as JSON when the client does not ask for a stream). The user's message is stored
- * before the run starts; the run's messages and tool calls when it ends.
+ * before the run starts, and each message the run adds and each tool call as they happen.
  */
 export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: observe }: ChatRouterOptions): Router {
   const router = Router();
@@ -55,10 +55,11 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
       (message) => ({ role: message.role, content: message.content }) as Anthropic.MessageParam,
     );
     const userMessage: Anthropic.MessageParam = { role: 'user', content: body.message };
+    // Stored before anything else happens: once acknowledged, the question survives any crash.
     await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
     const conversation = repairHistory({ messages: [...stored, userMessage] });
 
-    const run = runs.start({ owner });
+    const run = await runs.start({ owner, sessionId: session.id });
     const streaming = (request.headers.accept ?? '').includes('text/event-stream');
     const events: ChatEvent[] = [];
     const toolArguments = new Map<string, unknown>();
@@ -78,6 +79,9 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
       if (!response.writableFinished) run.cancel();
     });
     send({ type: 'run', run_id: run.runId, session_id: session.id });
+    let status: 'finished' | 'cancelled' = 'finished';
+    // Messages are stored in order as the run adds them, each before the run goes on.
+    let storedMessages = Promise.resolve();
     try {
       const result = await runChat({
         hub,
@@ -86,30 +90,39 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
         signal: run.signal,
         environment,
         ...(anthropic ? { anthropic } : {}),
-        approve: async (approval) => run.waitForApproval(approval.id),
+        approve: (approval) => run.waitForApproval(approval),
+        onMessage: (message) => {
+          storedMessages = storedMessages.then(() =>
+            store.appendMessages({ sessionId: session.id, messages: [message] }),
+          );
+          return storedMessages;
+        },
         onEvent: (event) => {
           events.push(event);
           observe?.(event);
           if (event.type === 'tool_call_started' || event.type === 'approval_required')
             toolArguments.set(event.id, event.arguments);
           if (event.type === 'tool_call_finished') {
-            void store.recordToolCall({
-              id: event.id,
-              sessionId: session.id,
-              runId: run.runId,
-              owner,
-              datasource: event.datasource,
-              tool: event.tool,
-              arguments: toolArguments.get(event.id),
-              status: event.status,
-              durationMs: event.durationMs,
-              summary: event.summary,
-            });
+            void store
+              .recordToolCall({
+                id: event.id,
+                sessionId: session.id,
+                runId: run.runId,
+                owner,
+                datasource: event.datasource,
+                tool: event.tool,
+                arguments: toolArguments.get(event.id),
+                status: event.status,
+                durationMs: event.durationMs,
+                summary: event.summary,
+              })
+              .catch((error: unknown) => request.log?.error({ err: error }, 'could not record a tool call'));
           }
           send(event);
         },
       });
-      await store.appendMessages({ sessionId: session.id, messages: result.messages.slice(conversation.length) });
+      await storedMessages;
+      if (result.stopReason === 'cancelled') status = 'cancelled';
       if (streaming) {
         response.end('event: end\ndata: {}\n\n');
       } else {
@@ -120,16 +133,16 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
         response.json({ session_id: session.id, run_id: run.runId, answer, events });
       }
     } finally {
-      run.finish();
+      await run.finish({ status });
     }
   });
-  router.post('/approvals/:id', (request, response) => {
+  router.post('/approvals/:id', async (request, response) => {
     const body = z.object({ approve: z.boolean() }).parse(request.body);
-    runs.answer({ owner: request.owner!, approvalId: request.params.id, approve: body.approve });
+    await runs.answer({ owner: request.owner!, approvalId: request.params.id, approve: body.approve });
     response.status(204).end();
   });
-  router.post('/runs/:id/cancel', (request, response) => {
-    runs.cancel({ owner: request.owner!, runId: request.params.id });
+  router.post('/runs/:id/cancel', async (request, response) => {
+    await runs.cancel({ owner: request.owner!, runId: request.params.id });
     response.status(204).end();
   });
   return router;

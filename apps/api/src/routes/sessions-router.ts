@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ApiError } from '../api-error.js';
 import type { ChatStore } from '../database/chat-store.js';
+import type { RunStore } from '../database/run-store.js';
 
 const createBody = z.object({
   title: z.string().min(1).max(200).default('New chat'),
@@ -9,7 +10,7 @@ const createBody = z.object({
 });
 const renameBody = z.object({ title: z.string().min(1).max(200) });
 
-export function sessionsRouter({ store }: { store: ChatStore }): Router {
+export function sessionsRouter({ store, runStore }: { store: ChatStore; runStore: RunStore }): Router {
   const router = Router();
   const notFound = (id: string) => new ApiError({ status: 404, code: 'not_found', message: `No session ${id}.` });
   router.get('/', async (request, response) => {
@@ -28,6 +29,8 @@ export function sessionsRouter({ store }: { store: ChatStore }): Router {
       ...session,
       messages: await store.messages({ sessionId: session.id }),
       tool_calls: await store.toolCalls({ sessionId: session.id }),
+      // Tells a client whether the last answer is still coming, ended, or was cut off by a restart.
+      latest_run: (await runStore.latestRun({ sessionId: session.id })) ?? null,
     });
   });
   router.patch('/:id', async (request, response) => {
