@@ -105,6 +105,7 @@ export interface StoredToolCall {
 export interface SessionDetail extends SessionSummary {
   messages: StoredMessage[];
   tool_calls: StoredToolCall[];
+  latest_run: { id: string; status: 'running' | 'finished' | 'cancelled' | 'interrupted'; created_at: string } | null;
 }
 
 export interface ToolRunResult {

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../api/use-api-queries.js';
+import { Banner } from '../layout/banner.js';
 import type { Datasource } from '../api/api-types.js';
 import type { ChatItem } from './chat-items.js';
 import { Composer } from './composer.js';
@@ -29,11 +30,16 @@ export function ChatView({
   const initialSession = useRef(sessionId);
   const history = useSession({ id: initialSession.current });
   const seeded = useRef(false);
+  const [seededCount, setSeededCount] = useState<number | null>(null);
   useEffect(() => {
     if (seeded.current || !history.data) return;
     seeded.current = true;
-    chat.reset(historyToChatItems({ messages: history.data.messages, toolCalls: history.data.tool_calls }));
+    const items = historyToChatItems({ messages: history.data.messages, toolCalls: history.data.tool_calls });
+    chat.reset(items);
+    setSeededCount(items.length);
   }, [history.data, chat]);
+  // Only until someone asks something new here.
+  const interrupted = history.data?.latest_run?.status === 'interrupted' && chat.items.length === seededCount;
 
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -116,6 +122,11 @@ export function ChatView({
               </div>
             ),
           )}
+          {interrupted ? (
+            <Banner tone="info" title="The last answer was interrupted">
+              <p>The server stopped while answering. Ask again or go on; everything said so far is kept.</p>
+            </Banner>
+          ) : null}
           <div ref={bottom} />
         </div>
       </div>
