@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ConnectorHub } from '@connectormcp/orchestrator';
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -88,7 +88,8 @@ export function createApp({
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       // Per key when keys are in use: many users can share one address behind a proxy.
-      keyGenerator: (request) => request.owner ?? request.ip ?? 'unknown',
+      // Without keys, per address (IPv6 per /56, so one host cannot dodge the limit by rotating addresses).
+      keyGenerator: (request) => request.owner ?? ipKeyGenerator(request.ip ?? 'unknown'),
       handler: (_request, response) =>
         void response.status(429).json({
           error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },

@@ -34,3 +34,11 @@ export async function peakResidentMemory({ pid }: { pid: number }): Promise<numb
   if (!match) throw new Error(`No VmHWM for process ${pid}`);
   return Number(match[1]) / 1024;
 }
+
+/** Current resident memory (VmRSS) of a process, in MiB, from /proc (Linux). */
+export async function residentMemory({ pid }: { pid: number }): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!match) throw new Error(`No VmRSS for process ${pid}`);
+  return Number(match[1]) / 1024;
+}

@@ -1,0 +1,203 @@
+// API: 200 chats at once over Server-Sent Events against the built API process (on the embedded database,
+// then on PostgreSQL; one MySQL datasource) with an instant fake model. Baseline: the same 200 streaming requests sent straight
+// to the fake model, so the ratio is what the API adds (auth, validation, storing every message, the
+// orchestrator, SSE).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeAnthropic } from '@connectormcp/fake-anthropic';
+import { freePort, startMariadb, startPostgres, waitFor } from '@connectormcp/services';
+import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
+import { peakResidentMemory, percentile, residentMemory } from '../measure.ts';
+
+const apiMain = fileURLToPath(new URL('../../../../apps/api/dist/main.js', import.meta.url));
+const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
+const concurrency = 200;
+
+interface StreamTiming {
+  firstEventMs: number;
+  totalMs: number;
+  ok: boolean;
+}
+
+/** Sends one streaming request and times its first `data:` line and its end. */
+async function timeStream({ url, init, isOk }: { url: string; init: RequestInit; isOk: (body: string) => boolean }) {
+  const started = performance.now();
+  let firstEventMs = Number.NaN;
+  let body = '';
+  try {
+    const response = await fetch(url, init);
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      body += decoder.decode(chunk, { stream: true });
+      if (Number.isNaN(firstEventMs) && body.includes('data:')) firstEventMs = performance.now() - started;
+    }
+    return { firstEventMs, totalMs: performance.now() - started, ok: response.ok && isOk(body) } as StreamTiming;
+  } catch {
+    return { firstEventMs, totalMs: performance.now() - started, ok: false } as StreamTiming;
+  }
+}
+
+const summarize = (timings: StreamTiming[]) => ({
+  errors: timings.filter((timing) => !timing.ok).length,
+  firstP50: percentile({ samples: timings.map((timing) => timing.firstEventMs), p: 50 }),
+  firstP99: percentile({ samples: timings.map((timing) => timing.firstEventMs), p: 99 }),
+  totalP50: percentile({ samples: timings.map((timing) => timing.totalMs), p: 50 }),
+  totalP99: percentile({ samples: timings.map((timing) => timing.totalMs), p: 99 }),
+});
+
+/** Runs the built API as its own process and sends it `concurrency` chats at once after a warm-up. */
+async function loadApi({
+  environment,
+  fake,
+}: {
+  environment: Record<string, string>;
+  fake: { baseUrl: string; apiKey: string };
+}) {
+  const port = await freePort();
+  const api = spawn(process.execPath, [apiMain], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: fake.baseUrl,
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOG_LEVEL: 'warn',
+      ...environment,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor({
+      probe: async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.ok === true,
+      description: 'the API to become ready',
+      timeoutMs: 30_000,
+    });
+    const chat = () =>
+      timeStream({
+        url: `${base}/api/chat/message`,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify({ message: 'Hello', datasources: ['shop'] }),
+        },
+        isOk: (body) => body.includes('"type":"done"') && !body.includes('"type":"error"'),
+      });
+    // Warm up: connector started, database pages and code paths hot.
+    for (let index = 0; index < 5; index += 1) await chat();
+    const idleMegabytes = await residentMemory({ pid: api.pid! });
+    const started = performance.now();
+    const measured = summarize(await Promise.all(Array.from({ length: concurrency }, chat)));
+    const wallSeconds = (performance.now() - started) / 1000;
+    const peakMegabytes = await peakResidentMemory({ pid: api.pid! });
+    return { measured, wallSeconds, idleMegabytes, peakMegabytes };
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((resolve) => (api.exitCode !== null ? resolve(undefined) : api.once('exit', resolve)));
+  }
+}
+
+export default defineBenchmark({
+  name: 'api',
+  async run() {
+    const mariadb = await startMariadb();
+    const fake = await startFakeAnthropic({
+      defaultTurn: () => ({ content: [{ type: 'text', text: 'Instant answer.' }] }),
+    });
+    const directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-bench-'));
+    const configFile = join(directory, 'connectormcp.config.json');
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        datasources: [
+          {
+            id: 'shop',
+            name: 'Shop',
+            command: process.execPath,
+            args: [mysqlBin],
+            env: { MYSQL_URL: `${mariadb.url}/mysql`, LOG_LEVEL: 'warn' },
+          },
+        ],
+      }),
+    );
+    const postgres = await startPostgres();
+    const direct = () =>
+      timeStream({
+        url: `${fake.baseUrl}/v1/messages`,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': fake.apiKey, 'anthropic-version': '2023-06-01' },
+          body: JSON.stringify({
+            model: 'claude-sonnet-5-5',
+            max_tokens: 100,
+            stream: true,
+            messages: [{ role: 'user', content: 'Hello' }],
+          }),
+        },
+        isOk: (body) => body.includes('message_stop'),
+      });
+    const rows: BenchmarkRow[] = [];
+    try {
+      const baseline = summarize(await Promise.all(Array.from({ length: concurrency }, direct)));
+      const databases: Array<{ label: string; environment: Record<string, string> }> = [
+        { label: 'embedded PGlite', environment: { DATA_DIR: join(directory, 'data') } },
+        { label: 'PostgreSQL', environment: { DATABASE_URL: postgres.url } },
+      ];
+      for (const database of databases) {
+        const { measured, wallSeconds, idleMegabytes, peakMegabytes } = await loadApi({
+          environment: { ...database.environment, CONNECTORMCP_CONFIG: configFile },
+          fake,
+        });
+        const benchmark = `api ${concurrency} concurrent SSE chats, ${database.label}`;
+        rows.push(
+          {
+            benchmark,
+            metric: 'failed chats',
+            value: measured.errors,
+            unit: '',
+            goal: '0',
+            met: measured.errors === 0,
+          },
+          {
+            benchmark,
+            metric: 'time to first event p50',
+            value: measured.firstP50,
+            unit: 'ms',
+            baseline: baseline.firstP50,
+          },
+          {
+            benchmark,
+            metric: 'time to first event p99',
+            value: measured.firstP99,
+            unit: 'ms',
+            baseline: baseline.firstP99,
+          },
+          { benchmark, metric: 'whole chat p50', value: measured.totalP50, unit: 'ms', baseline: baseline.totalP50 },
+          { benchmark, metric: 'whole chat p99', value: measured.totalP99, unit: 'ms', baseline: baseline.totalP99 },
+          {
+            benchmark,
+            metric: `throughput (${concurrency} chats in ${wallSeconds.toFixed(1)} s)`,
+            value: concurrency / wallSeconds,
+            unit: 'chats/s',
+          },
+          {
+            benchmark,
+            metric: 'API peak RSS (baseline: after warm-up)',
+            value: peakMegabytes,
+            unit: 'MB',
+            baseline: idleMegabytes,
+          },
+        );
+      }
+      return rows;
+    } finally {
+      await fake.stop();
+      await postgres.stop();
+      await mariadb.stop();
+      await rm(directory, { recursive: true, force: true });
+    }
+  },
+});
