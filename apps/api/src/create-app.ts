@@ -54,7 +54,20 @@ export function createApp({
 }: AppOptions): ApiApp {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Model output is untrusted: an injected instruction could make it write an image URL that
+          // carries data away. Images load only from the app itself; the web app holds others back too.
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          // The app is also served over plain HTTP on private networks, where upgrading would break it.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
   app.use(pinoHttp({ logger, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] }));
   app.use((request, response, next) => {
     const origin = request.headers.origin;

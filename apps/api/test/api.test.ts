@@ -397,6 +397,21 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     await request(limited).get('/api/chat/sessions').set(as(keys.bob)).expect(200);
   });
 
+  it('allows browsers from CORS_ORIGINS only, and tells them to load images from the app alone', async () => {
+    const allowed = await request(app)
+      .options('/api/chat/sessions')
+      .set('origin', 'http://localhost:5173')
+      .set('access-control-request-method', 'POST')
+      .expect(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const other = await request(app).options('/api/chat/sessions').set('origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const policy = (await request(app).get('/healthz').expect(200)).headers['content-security-policy'] as string;
+    expect(policy).toContain("img-src 'self' data:");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+  });
+
   it('serves the web build at / and for client routes, keeping /api JSON', async () => {
     const web = await mkdtemp(join(tmpdir(), 'connectormcp-web-'));
     await writeFile(join(web, 'index.html'), '<!doctype html><title>ConnectorMCP</title>');
