@@ -1,44 +1,18 @@
 // The API's JSON shapes as the web app reads them (see apps/api/README.md).
+import type {
+  ChatErrorCode,
+  ChatEvent,
+  ConnectionState,
+  DatasourceTestResult,
+  ToolCallStatus,
+} from '@connectormcp/orchestrator';
 
-export type ToolCallStatus = 'ok' | 'error' | 'denied' | 'cancelled';
-
-export type ChatErrorCode =
-  'missing_api_key' | 'rate_limited' | 'overloaded' | 'upstream' | 'step_limit' | 'cancelled' | 'tool_failed';
+// The orchestrator's types are the contract of the chat stream; importing them as types keeps the app in
+// step with it without bundling any of its code.
+export type { ChatErrorCode, ToolCallStatus };
 
 /** One Server-Sent Event of a chat run: the orchestrator's events plus the API's `run` acknowledgement. */
-export type ChatStreamEvent =
-  | { type: 'run'; run_id: string; session_id: string }
-  | { type: 'text_delta'; text: string }
-  | { type: 'tool_call_started'; id: string; datasource: string; tool: string; arguments: unknown }
-  | { type: 'tool_call_progress'; id: string; progress: number; total?: number; message?: string }
-  | {
-      type: 'tool_call_finished';
-      id: string;
-      datasource: string;
-      tool: string;
-      status: ToolCallStatus;
-      durationMs: number;
-      summary: string;
-      result?: unknown;
-    }
-  | {
-      type: 'approval_required';
-      id: string;
-      datasource: string;
-      tool: string;
-      arguments: unknown;
-      destructive: boolean;
-    }
-  | {
-      type: 'usage';
-      inputTokens: number;
-      outputTokens: number;
-      cacheReadTokens: number;
-      cacheWriteTokens: number;
-      estimatedCostUsd: number;
-    }
-  | { type: 'done'; stopReason: string }
-  | { type: 'error'; code: ChatErrorCode; message: string; retryable: boolean };
+export type ChatStreamEvent = { type: 'run'; run_id: string; session_id: string } | ChatEvent;
 
 export interface DatasourceTool {
   name: string;
@@ -51,7 +25,7 @@ export interface Datasource {
   id: string;
   name: string;
   kind: string | null;
-  status: 'idle' | 'starting' | 'connected' | 'error';
+  status: ConnectionState;
   error: string | null;
   writes: boolean;
   tools: DatasourceTool[];
@@ -115,11 +89,4 @@ export interface ToolRunResult {
   duration_ms: number;
 }
 
-export interface ConnectionTest {
-  datasourceId: string;
-  status: 'ok' | 'error';
-  toolCount: number;
-  latencyMs: number;
-  check?: string;
-  error?: string;
-}
+export type ConnectionTest = DatasourceTestResult;
