@@ -10,7 +10,7 @@ import { createConnectorHub, type ConnectorHub } from '@connectormcp/orchestrato
 import { seedMysqlSample, startMariadb, type MariadbServer } from '@connectormcp/services';
 import { pino } from 'pino';
 import request from 'supertest';
-import { createApp } from '../src/create-app.js';
+import { createApp, type AppOptions } from '../src/create-app.js';
 import { createChatStore } from '../src/database/chat-store.js';
 import { createRunStore } from '../src/database/run-store.js';
 import { openDatabase, type Database } from '../src/database/open-database.js';
@@ -46,14 +46,8 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     });
     directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
     database = await openDatabase({ directory });
-    app = createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [keys.alice, keys.bob],
+    app = appWith({
       corsOrigins: ['http://localhost:5173'],
-      environment: {},
       anthropic: new Anthropic({ apiKey: fake.apiKey, baseURL: fake.baseUrl, maxRetries: 0 }),
     });
     server = await new Promise<Server>((resolve) => {
@@ -72,6 +66,18 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   const as = (key: string) => ({ authorization: `Bearer ${key}` });
+  /** An app instance over the shared hub and database (another instance, when the test makes two). */
+  const appWith = (overrides: Partial<AppOptions>) =>
+    createApp({
+      hub,
+      store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [keys.alice, keys.bob],
+      corsOrigins: [],
+      environment: {},
+      ...overrides,
+    });
 
   async function streamChat(body: unknown, onEvent?: (event: Record<string, unknown>) => Promise<void> | void) {
     const response = await fetch(`${base}/api/chat/message`, {
@@ -279,15 +285,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   it('takes approvals and cancels through another instance on the same database', async () => {
     // A second instance: its own run registry and connectors, the same database. Requests to it stand for
     // a load balancer sending the approval somewhere else than the running chat.
-    const other = createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [keys.alice, keys.bob],
-      corsOrigins: [],
-      environment: {},
-    });
+    const other = appWith({});
     fake.script(
       {
         content: [
@@ -347,15 +345,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('reports a missing Anthropic key as an event, while the explorer keeps working', async () => {
-    const withoutKey = createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [],
-      corsOrigins: [],
-      environment: {},
-    });
+    const withoutKey = appWith({ apiKeys: [] });
     const response = await request(withoutKey)
       .post('/api/chat/message')
       .send({ message: 'hi', datasources: ['shop'] })
@@ -379,16 +369,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('rate limits each key', async () => {
-    const limited = createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [keys.alice, keys.bob],
-      corsOrigins: [],
-      environment: {},
-      rateLimitPerMinute: 3,
-    });
+    const limited = appWith({ rateLimitPerMinute: 3 });
     for (let attempt = 0; attempt < 3; attempt += 1)
       await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(200);
     expect((await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(429)).body.error.code).toBe(
@@ -415,16 +396,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   it('serves the web build at / and for client routes, keeping /api JSON', async () => {
     const web = await mkdtemp(join(tmpdir(), 'connectormcp-web-'));
     await writeFile(join(web, 'index.html'), '<!doctype html><title>ConnectorMCP</title>');
-    const withWeb = createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [],
-      corsOrigins: [],
-      environment: {},
-      webDirectory: web,
-    });
+    const withWeb = appWith({ apiKeys: [], webDirectory: web });
     expect((await request(withWeb).get('/').expect(200)).text).toContain('<title>ConnectorMCP</title>');
     expect((await request(withWeb).get('/sessions/abc').expect(200)).text).toContain('<title>ConnectorMCP</title>');
     expect((await request(withWeb).get('/api/nothing').expect(404)).body.error.code).toBe('not_found');
