@@ -130,7 +130,7 @@ export function ChatView({
           <div ref={bottom} />
         </div>
       </div>
-      {!usable ? (
+      {!usable && datasources.length > 0 ? (
         <p className="px-4 text-sm text-amber-700 dark:text-amber-300">
           Pick at least one datasource in the sidebar to chat.
         </p>
