@@ -57,7 +57,18 @@ export interface RunChatResult {
   usage: ChatUsage;
 }
 
-function summarize({ status, text }: { status: ToolCallStatus; text: string }): string {
+function summarize({
+  status,
+  text,
+  structured,
+}: {
+  status: ToolCallStatus;
+  text: string;
+  structured?: unknown;
+}): string {
+  // Rows read better counted than by their header line ("3 rows", not "title price").
+  const rows = (structured as { rows?: unknown } | undefined)?.rows;
+  if (status === 'ok' && Array.isArray(rows)) return `${rows.length} row${rows.length === 1 ? '' : 's'}`;
   const first = text.split('\n').find((line) => line.trim()) ?? '';
   const prefix = status === 'ok' ? '' : `${status}: `;
   return `${prefix}${first}`.slice(0, 200);
@@ -220,7 +231,7 @@ async function runToolUse({
       ...base,
       status,
       durationMs: Math.round(performance.now() - started),
-      summary: summarize({ status, text }),
+      summary: summarize({ status, text, structured }),
       ...(structured !== undefined ? { result: structured } : {}),
     });
 

@@ -68,6 +68,7 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     expect(of('tool_call_started').map((event) => event.tool)).toEqual(['list_tables', 'execute_query']);
     expect(of('tool_call_finished').map((event) => event.status)).toEqual(['ok', 'ok']);
     expect(of('tool_call_finished')[1]!.result).toMatchObject({ rows: [['600']] });
+    expect(of('tool_call_finished')[1]!.summary).toBe('1 row');
     expect(
       of('text_delta')
         .map((event) => event.text)
