@@ -8,7 +8,12 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:8000', changeOrigin: true } },
+    proxy: Object.fromEntries(
+      ['/api', '/healthz'].map((path) => [
+        path,
+        { target: process.env.API_URL ?? 'http://127.0.0.1:8000', changeOrigin: true },
+      ]),
+    ),
   },
   build: {
     outDir: 'dist',
