@@ -208,7 +208,13 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       'assistant',
     ]);
     expect(session.tool_calls).toEqual([
-      expect.objectContaining({ datasource: 'shop', tool: 'execute_query', status: 'ok' }),
+      expect.objectContaining({
+        datasource: 'shop',
+        tool: 'execute_query',
+        status: 'ok',
+        // The structured result is kept, so a reopened chat shows the table again.
+        result: expect.objectContaining({ rows: [['120']] }),
+      }),
     ]);
   });
 

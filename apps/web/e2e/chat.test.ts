@@ -139,6 +139,9 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
     // The stored tool call shows again as a card with its status.
     const card = page.getByRole('article', { name: /execute_query/ }).first();
     expect(await card.getByRole('status').textContent()).toContain('Done');
+    // Its rows come back as a table too, one click away.
+    await card.getByRole('button', { name: 'Show details' }).click();
+    expect(await card.getByRole('table').getByRole('row').count()).toBe(4);
     await screenshot('history-after-reload');
   });
 

@@ -16,6 +16,9 @@ export interface MessageRow {
   created_at: string;
 }
 
+/** Results larger than this (as JSON) are not stored; history then shows the text the model read. */
+export const maximumStoredResultBytes = 256 * 1024;
+
 /** Sessions, messages, tool calls and the audit log; every query is scoped to the owner (an API key). */
 export function createChatStore({ database }: { database: Database }) {
   const iso = (row: { created_at: unknown; updated_at?: unknown }) => ({
@@ -97,10 +100,13 @@ export function createChatStore({ database }: { database: Database }) {
       status: string;
       durationMs: number;
       summary: string;
+      /** The tool's structured result; kept only up to `maximumStoredResultBytes` of JSON. */
+      result?: unknown;
     }): Promise<void> {
+      const resultJson = call.result === undefined ? null : JSON.stringify(call.result);
       await database.query(
-        `INSERT INTO tool_calls (id, session_id, run_id, datasource, tool, arguments, status, duration_ms, summary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (id) DO UPDATE SET status = excluded.status, duration_ms = excluded.duration_ms, summary = excluded.summary`,
+        `INSERT INTO tool_calls (id, session_id, run_id, datasource, tool, arguments, status, duration_ms, summary, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, duration_ms = excluded.duration_ms, summary = excluded.summary, result = excluded.result`,
         [
           call.id,
           call.sessionId,
@@ -111,6 +117,7 @@ export function createChatStore({ database }: { database: Database }) {
           call.status,
           call.durationMs,
           call.summary,
+          resultJson !== null && resultJson.length <= maximumStoredResultBytes ? resultJson : null,
         ],
       );
       await database.query(
@@ -128,8 +135,9 @@ export function createChatStore({ database }: { database: Database }) {
         status: string;
         duration_ms: number;
         summary: string;
+        result: unknown;
       }>(
-        'SELECT id, run_id, datasource, tool, arguments, status, duration_ms, summary FROM tool_calls WHERE session_id = $1 ORDER BY created_at',
+        'SELECT id, run_id, datasource, tool, arguments, status, duration_ms, summary, result FROM tool_calls WHERE session_id = $1 ORDER BY created_at',
         [sessionId],
       );
     },

@@ -72,4 +72,9 @@ export const migrations: Array<{ id: number; sql: string }> = [
         decided_at TIMESTAMPTZ
       );`,
   },
+  {
+    id: 3,
+    // The structured result of a tool call, so reopened chats show tables and charts again (size-capped).
+    sql: `ALTER TABLE tool_calls ADD COLUMN result JSONB;`,
+  },
 ];

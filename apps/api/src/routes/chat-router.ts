@@ -115,6 +115,7 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
                 status: event.status,
                 durationMs: event.durationMs,
                 summary: event.summary,
+                result: event.result,
               })
               .catch((error: unknown) => request.log?.error({ err: error }, 'could not record a tool call'));
           }

@@ -74,6 +74,8 @@ export interface StoredToolCall {
   status: ToolCallStatus;
   duration_ms: number | null;
   summary: string | null;
+  /** The tool's structured result, when it was small enough to store. */
+  result?: unknown;
 }
 
 export interface SessionDetail extends SessionSummary {

@@ -16,6 +16,8 @@ export interface ToolCallView {
   result?: unknown;
   /** What the model read (stored history). */
   resultText?: string;
+  /** Rebuilt from the stored history rather than seen live. */
+  stored?: boolean;
   progress?: { progress: number; total?: number; message?: string };
 }
 

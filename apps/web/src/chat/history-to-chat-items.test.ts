@@ -38,6 +38,7 @@ describe('historyToChatItems', () => {
         status: 'ok',
         duration_ms: 8,
         summary: '1 row',
+        result: { columns: [{ name: 'count', type: 'bigint' }], rows: [['42']] },
       },
     ];
     const items = historyToChatItems({ messages, toolCalls });
@@ -54,6 +55,8 @@ describe('historyToChatItems', () => {
         state: 'ok',
         durationMs: 8,
         resultText: 'count\n42',
+        result: { columns: [{ name: 'count', type: 'bigint' }], rows: [['42']] },
+        stored: true,
       }),
     });
     // No audit row: the call never finished.

@@ -71,6 +71,8 @@ export function historyToChatItems({
             ...(stored?.duration_ms != null ? { durationMs: stored.duration_ms } : {}),
             ...(stored?.summary ? { summary: stored.summary } : {}),
             ...(results.has(use.id) ? { resultText: results.get(use.id) } : {}),
+            ...(stored?.result != null ? { result: stored.result } : {}),
+            stored: true,
           },
         };
       }

@@ -40,7 +40,8 @@ export function ToolCallCard({
   const [toggled, setToggled] = useState<boolean | null>(null);
   // The approval prompt already shows the arguments.
   const open =
-    toggled ?? (call.state === 'awaiting_approval' ? false : call.state !== 'ok' || call.result !== undefined);
+    toggled ??
+    (call.state === 'awaiting_approval' ? false : call.state !== 'ok' || (call.result !== undefined && !call.stored));
   const hasResult = call.result !== undefined || Boolean(call.resultText);
   return (
     <article
