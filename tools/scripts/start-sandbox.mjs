@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 console.log('Building the API, the web app and the connectors…');
+// The connectors are started by the API, not imported by it, so they are named here as well.
 const build = spawnSync(
   'nx',
   [
@@ -22,22 +23,6 @@ const build = spawnSync(
     '@connectormcp/api',
     '@connectormcp/web',
     '@connectormcp/sandbox',
-    '--outputStyle=static',
-  ],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-);
-if (build.status !== 0) {
-  console.error('The build failed; run `npm run build` to see why.');
-  process.exit(1);
-}
-// The connectors are started by the API, not imported: build them too (they are not the API's dependencies).
-const connectors = spawnSync(
-  'nx',
-  [
-    'run-many',
-    '-t',
-    'build',
-    '-p',
     '@connectormcp/mysql',
     '@connectormcp/s3',
     '@connectormcp/jira',
@@ -46,8 +31,8 @@ const connectors = spawnSync(
   ],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
-if (connectors.status !== 0) {
-  console.error('The connectors failed to build; run `npm run build` to see why.');
+if (build.status !== 0) {
+  console.error('The build failed; run `npm run build` to see why.');
   process.exit(1);
 }
 
