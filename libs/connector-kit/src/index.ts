@@ -32,7 +32,11 @@ export { toConnectorError, type ErrorMapper } from './errors/to-connector-error.
 export { errorCodeMetaKey, toToolErrorResult } from './errors/to-tool-error-result.js';
 export { createLogger, createSilentLogger, type LogLevel, type Logger } from './logging/create-logger.js';
 export { formatByteSize } from './output/format-byte-size.js';
+export { fitJsonItems, type FittedJsonItems } from './output/fit-json-items.js';
+export { fitStructuredOutput, type FittedStructuredOutput } from './output/fit-structured-output.js';
+export { jsonLength } from './output/json-length.js';
 export { renderTable, type RenderedTable } from './output/render-table.js';
+export { truncateJsonValue, type JsonCuts, type TruncatedJsonValue } from './output/truncate-json-value.js';
 export { truncateText, type TruncatedText } from './output/truncate-text.js';
 export {
   createProgressReporter,
