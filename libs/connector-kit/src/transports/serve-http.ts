@@ -8,6 +8,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
 import type { Logger } from '../logging/create-logger.js';
 import { bearerTokenGuard } from './bearer-token-guard.js';
+import { BoundedEventStore, type EventStoreLimits } from './bounded-event-store.js';
 import { originGuard } from './origin-guard.js';
 import type { RunningTransport } from './serve-stdio.js';
 
@@ -32,6 +33,7 @@ export async function serveHttp({
   port = 0,
   token,
   allowedHosts = [],
+  resumability = {},
   logger,
 }: {
   createServer: () => McpServer;
@@ -40,6 +42,8 @@ export async function serveHttp({
   token?: string;
   /** Extra host names accepted in Host and Origin headers (for a reverse proxy or a LAN name). */
   allowedHosts?: string[];
+  /** Limits of the events kept so clients can resume a dropped SSE stream, and the `retry` sent to them. */
+  resumability?: Partial<EventStoreLimits> & { retryMs?: number };
   logger: Logger;
 }): Promise<HttpTransport> {
   const loopback = isLoopbackHost(host);
@@ -55,6 +59,8 @@ export async function serveHttp({
   if (token) app.use('/mcp', bearerTokenGuard({ token }));
 
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: McpServer }>();
+  const { retryMs = 1000, ...limits } = resumability;
+  const events = new BoundedEventStore({ limits });
 
   const handle = async (request: Request, response: Response) => {
     const sessionId = request.header('mcp-session-id');
@@ -75,14 +81,20 @@ export async function serveHttp({
       return;
     }
     const server = createServer();
+    const eventStore = events.forSession();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         sessions.set(id, { transport, server });
       },
+      // With an event store the SDK numbers every SSE event, opens each stream with a priming event
+      // (an id and empty data, plus `retry`) and replays what a client missed on GET with Last-Event-ID.
+      eventStore,
+      retryInterval: retryMs,
     });
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
+      eventStore.dispose();
       void server.close();
     };
     await server.connect(transport);

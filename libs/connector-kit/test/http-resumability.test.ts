@@ -1,0 +1,170 @@
+// Resuming a dropped Streamable HTTP stream over real HTTP, the way a client does it after a network
+// drop: POST a tool call, lose the SSE stream mid-call, GET with Last-Event-ID, get the rest.
+import { createConnectorRuntime } from '../src/connector/connector-runtime.js';
+import { createMcpServer } from '../src/connector/create-mcp-server.js';
+import { createSilentLogger } from '../src/logging/create-logger.js';
+import { serveHttp, type HttpTransport } from '../src/transports/serve-http.js';
+import { demoConnector } from './support/demo-connector.js';
+
+interface ServerSentEvent {
+  id?: string;
+  retry?: number;
+  data: string;
+}
+
+const protocolVersion = '2025-11-25';
+
+/** Reads SSE events off a fetch body, one at a time, until told to stop. */
+function sseReader(response: Response) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    async next(): Promise<ServerSentEvent | undefined> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.split('\n').every((line) => line.startsWith(':'))) continue;
+          const event: ServerSentEvent = { data: '' };
+          for (const line of block.split('\n')) {
+            const [field, ...rest] = line.split(':');
+            const value = rest.join(':').replace(/^ /, '');
+            if (field === 'id') event.id = value;
+            if (field === 'retry') event.retry = Number(value);
+            if (field === 'data') event.data += value;
+          }
+          return event;
+        }
+        const chunk = await reader.read();
+        if (chunk.done) return undefined;
+        buffer += chunk.value;
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+describe('Streamable HTTP resumability', () => {
+  let http: HttpTransport;
+  const runtime = createConnectorRuntime({
+    connector: demoConnector,
+    config: { apiKey: 'resume-key', allowWrites: false, itemCount: 6 },
+  });
+  beforeAll(async () => {
+    http = await serveHttp({ createServer: () => createMcpServer({ runtime }), logger: createSilentLogger() });
+  });
+  afterAll(async () => {
+    await http.close();
+    await runtime.close();
+  });
+
+  const post = ({ sessionId, body, signal }: { sessionId?: string; body: unknown; signal?: AbortSignal }) =>
+    fetch(http.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': protocolVersion,
+        ...(sessionId ? { 'mcp-session-id': sessionId } : {}),
+      },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
+
+  const resume = ({ sessionId, lastEventId }: { sessionId: string; lastEventId: string }) =>
+    fetch(http.url, {
+      headers: {
+        accept: 'text/event-stream',
+        'mcp-protocol-version': protocolVersion,
+        'mcp-session-id': sessionId,
+        'last-event-id': lastEventId,
+      },
+    });
+
+  const openSession = async () => {
+    const response = await post({
+      body: {
+        jsonrpc: '2.0',
+        id: 0,
+        method: 'initialize',
+        params: { protocolVersion, capabilities: {}, clientInfo: { name: 'resume-test', version: '0' } },
+      },
+    });
+    const sessionId = response.headers.get('mcp-session-id')!;
+    await response.text();
+    const initialized = await post({ sessionId, body: { jsonrpc: '2.0', method: 'notifications/initialized' } });
+    expect(initialized.status).toBe(202);
+    return sessionId;
+  };
+
+  it('replays the progress and the result a dropped stream missed, after the priming event', async () => {
+    const sessionId = await openSession();
+    const abort = new AbortController();
+    const call = await post({
+      sessionId,
+      signal: abort.signal,
+      body: {
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'list_items', arguments: { limit: 6, delay_ms: 60 }, _meta: { progressToken: 'p' } },
+      },
+    });
+    expect(call.headers.get('content-type')).toContain('text/event-stream');
+    const stream = sseReader(call);
+
+    const priming = await stream.next();
+    expect(priming).toEqual({ id: expect.any(String), retry: 1000, data: '' });
+    const firstProgress = await stream.next();
+    expect(JSON.parse(firstProgress!.data)).toMatchObject({
+      method: 'notifications/progress',
+      params: { progress: 1 },
+    });
+    // The network drops: the client never sees what the server sends from here on.
+    abort.abort();
+    await stream.cancel().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    const resumed = await resume({ sessionId, lastEventId: firstProgress!.id! });
+    expect(resumed.status).toBe(200);
+    const replay = sseReader(resumed);
+    const received: ServerSentEvent[] = [];
+    // The call ended while the client was away, so the replayed stream stays open after the result, like a
+    // GET stream: the client stops reading once it has its response.
+    for (let event = await replay.next(); event; event = await replay.next()) {
+      received.push(event);
+      if (JSON.parse(event.data).id === 7) break;
+    }
+    await replay.cancel();
+
+    const messages = received.map((event) => JSON.parse(event.data) as Record<string, unknown>);
+    expect(received.every((event) => event.id && event.id !== firstProgress!.id)).toBe(true);
+    expect(messages.slice(0, -1).map((message) => (message.params as { progress: number }).progress)).toEqual([
+      2, 3, 4, 5, 6,
+    ]);
+    expect(messages.at(-1)).toMatchObject({
+      id: 7,
+      result: { structuredContent: { items: expect.arrayContaining([{ id: 6, name: 'item 6' }]) } },
+    });
+  });
+
+  it('refuses a Last-Event-ID from another session, and one it never issued', async () => {
+    const alice = await openSession();
+    const mallory = await openSession();
+    const call = await post({
+      sessionId: alice,
+      body: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_items', arguments: { limit: 2 } } },
+    });
+    const events: ServerSentEvent[] = [];
+    const stream = sseReader(call);
+    for (let event = await stream.next(); event; event = await stream.next()) events.push(event);
+    const alicePriming = events[0]!.id!;
+
+    const stolen = await resume({ sessionId: mallory, lastEventId: alicePriming });
+    expect(stolen.status).toBe(400);
+    expect(await stolen.text()).not.toContain('item');
+    const madeUp = await resume({ sessionId: alice, lastEventId: `${alicePriming}0` });
+    expect(madeUp.status).toBe(400);
+  });
+});
