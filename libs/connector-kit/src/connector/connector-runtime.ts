@@ -78,7 +78,11 @@ export function createConnectorRuntime<Config extends ConnectorConfig, Context e
     async close() {
       if (closed) return;
       closed = true;
-      await context?.close();
+      // A source that is down often fails its own clean-up (a pool ending a connection that never
+      // opened rejects with ECONNREFUSED); that is no reason to fail a shutdown, so it is only logged.
+      await context?.close().catch((error: unknown) => {
+        logger.debug({ code: (error as { code?: unknown } | undefined)?.code }, 'closing the source failed, ignored');
+      });
     },
   };
 }

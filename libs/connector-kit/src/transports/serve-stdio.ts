@@ -19,8 +19,12 @@ export async function serveStdio({
   const transport = new StdioServerTransport(stdin as never, stdout as never);
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
-    // The SDK's stdio transport does not notice end of input by itself.
+    // The SDK's stdio transport does not notice end of input by itself, nor a client that went away
+    // while we were writing (EPIPE on stdout, which would otherwise be an uncaught error).
     stdin.once('end', () => resolve());
+    stdin.once('close', () => resolve());
+    stdin.once('error', () => resolve());
+    stdout.on('error', () => resolve());
   });
   await server.connect(transport);
   return { close: () => server.close(), closed };
