@@ -21,7 +21,8 @@ export const commonEnvironment = defineEnvironment({
     secret: true,
   },
   MCP_HTTP_ALLOWED_HOSTS: {
-    description: 'With --http: extra host names accepted in Host and Origin headers, comma-separated.',
+    description:
+      'With --http: host names accepted in Host and Origin headers besides loopback names, comma-separated; required with --host 0.0.0.0.',
     schema: environmentList(),
   },
 });

@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { isIPv4, type AddressInfo } from 'node:net';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { Request, Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Logger } from '../logging/create-logger.js';
 import { bearerTokenGuard } from './bearer-token-guard.js';
 import { BoundedEventStore, type EventStoreLimits } from './bounded-event-store.js';
-import { originGuard } from './origin-guard.js';
+import { mcpHostOriginGuard } from './mcp-host-origin-guard.js';
 import type { RunningTransport } from './serve-stdio.js';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function isLoopbackHost(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith('127.');
+  // Only an address: a name such as 127.0.0.1.nip.io or 127.evil.example resolves wherever its owner likes.
+  return loopbackHosts.has(host) || (isIPv4(host) && host.startsWith('127.'));
 }
 
 export interface HttpTransport extends RunningTransport {
@@ -25,7 +25,7 @@ export interface HttpTransport extends RunningTransport {
 
 /**
  * Serves MCP over Streamable HTTP at `/mcp`, one MCP server per session. Bound to loopback by default,
- * where Host and Origin are checked against loopback names; elsewhere a token is required.
+ * Host and Origin are checked against loopback names and `allowedHosts`; beyond loopback a token is required.
  */
 export async function serveHttp({
   createServer,
@@ -40,7 +40,7 @@ export async function serveHttp({
   host?: string;
   port?: number;
   token?: string;
-  /** Extra host names accepted in Host and Origin headers (for a reverse proxy or a LAN name). */
+  /** Extra host names accepted in Host and Origin headers (a reverse proxy's or a LAN name); required on 0.0.0.0. */
   allowedHosts?: string[];
   /** Limits of the events kept so clients can resume a dropped SSE stream, and the `retry` sent to them. */
   resumability?: Partial<EventStoreLimits> & { retryMs?: number };
@@ -52,10 +52,11 @@ export async function serveHttp({
       `Refusing to serve on ${host} without MCP_HTTP_TOKEN: anyone on the network could use this connector.`,
     );
   }
-  const hostnames = [...(loopback ? ['127.0.0.1', 'localhost', '[::1]'] : []), ...allowedHosts];
-  const app = createMcpExpressApp({ host, ...(hostnames.length > 0 ? { allowedHosts: hostnames } : {}) });
+  const app = express();
   app.disable('x-powered-by');
-  app.use('/mcp', originGuard({ allowedHostnames: hostnames }));
+  // First, so that a request from a foreign name or origin is refused before its body is read.
+  app.use(mcpHostOriginGuard({ bindHost: host, allowedHosts, logger }));
+  app.use(express.json());
   if (token) app.use('/mcp', bearerTokenGuard({ token }));
 
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: McpServer }>();
