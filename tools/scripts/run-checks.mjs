@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: builds, type-checks, lints and tests every project through Nx, checks formatting, then
-// prints one closing line with the test totals of all projects.
+// prints the line coverage of each project against the architecture's goals and one closing line with
+// the test totals of all projects.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { printCoverageTable } from './print-coverage-table.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const projectParents = ['libs', 'libs/connectors', 'apps', 'tools', 'tools/fakes'];
@@ -51,6 +53,7 @@ for (const directory of projectDirectories()) {
   skipped += summary.skipped;
   console.log(`  ${directory.slice(root.length).padEnd(32)} ${summary.passed} passed, ${summary.failed} failed`);
 }
+printCoverageTable({ root, projectDirectories: projectDirectories() });
 if (formatStatus !== 0) console.log('Formatting: run `npm run format` to fix the files listed above.');
 if (nxStatus !== 0) console.log('Nx reported a failed build, type check, lint or test task: see its output above.');
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
