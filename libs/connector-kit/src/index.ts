@@ -1,9 +1,11 @@
 export { runConnectorBin } from './cli/run-connector-bin.js';
 export { runConnectorCli, type ConnectorCliOptions } from './cli/run-connector-cli.js';
 export { commonEnvironment } from './config/common-environment.js';
+export { diagnoseUrl, maskUrlCredentials, type UrlExpectations } from './config/diagnose-url.js';
 export {
   environmentBoolean,
   environmentEnum,
+  environmentHost,
   environmentInteger,
   environmentList,
   environmentString,

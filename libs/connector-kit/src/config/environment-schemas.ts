@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagnoseUrl, type UrlExpectations } from './diagnose-url.js';
 
 // Environment values are strings; these schemas give each kind one readable error and treat an empty
 // string like an unset variable, which is what people mean by `FOO=` in a config file.
@@ -11,13 +12,17 @@ export function environmentString<Default extends string | undefined = undefined
   return schema.transform((value) => (value ?? defaultValue) as Default extends string ? string : string | undefined);
 }
 
+const trueWords = ['true', '1', 'yes', 'on'];
+const falseWords = ['false', '0', 'no', 'off'];
+
+/** true/false, also 1/0, yes/no and on/off, in any case. */
 export function environmentBoolean({ default: defaultValue = false }: { default?: boolean } = {}) {
   return z.preprocess(
-    blankToUndefined,
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
     z
-      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+      .enum([...trueWords, ...falseWords] as [string, ...string[]], { error: 'expected true or false' })
       .optional()
-      .transform((value) => (value === undefined ? defaultValue : ['true', '1', 'yes'].includes(value))),
+      .transform((value) => (value === undefined ? defaultValue : trueWords.includes(value))),
   );
 }
 
@@ -38,7 +43,7 @@ export function environmentInteger<Default extends number | undefined = undefine
         : max !== undefined
           ? `of at most ${max}`
           : '';
-  const message = `expected a whole number ${range}`.trim();
+  const expected = `expected a whole number ${range}`.trim();
   return z.preprocess(
     blankToUndefined,
     z
@@ -47,12 +52,12 @@ export function environmentInteger<Default extends number | undefined = undefine
       .transform((value, context) => {
         if (value === undefined) return defaultValue as Default extends number ? number : number | undefined;
         const parsed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-        if (
-          !Number.isSafeInteger(parsed) ||
-          (min !== undefined && parsed < min) ||
-          (max !== undefined && parsed > max)
-        ) {
-          context.addIssue({ code: 'custom', message });
+        if (!Number.isSafeInteger(parsed)) {
+          context.addIssue({ code: 'custom', message: expected });
+          return z.NEVER;
+        }
+        if ((min !== undefined && parsed < min) || (max !== undefined && parsed > max)) {
+          context.addIssue({ code: 'custom', message: `${parsed} is out of range: ${expected}` });
           return z.NEVER;
         }
         return parsed;
@@ -60,42 +65,94 @@ export function environmentInteger<Default extends number | undefined = undefine
   );
 }
 
-/** Comma-separated list; blanks are dropped. */
-export function environmentList() {
+/**
+ * Comma-separated list; blanks are dropped. With `item`, each entry must match its pattern, and the
+ * first that does not is named with what is expected.
+ */
+export function environmentList({ item }: { item?: { pattern: RegExp; expected: string } } = {}) {
   return z.preprocess(
     blankToUndefined,
     z
       .string()
       .optional()
-      .transform((value) =>
-        value === undefined
-          ? undefined
-          : value
-              .split(',')
-              .map((item) => item.trim())
-              .filter((item) => item.length > 0),
-      ),
+      .transform((value, context) => {
+        if (value === undefined) return undefined;
+        const items = value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry.length > 0);
+        const invalid = item && items.find((entry) => !item.pattern.test(entry));
+        if (item && invalid !== undefined) {
+          context.addIssue({ code: 'custom', message: `${JSON.stringify(invalid)} is not ${item.expected}` });
+          return z.NEVER;
+        }
+        return items;
+      }),
   );
 }
 
-export function environmentUrl({ protocols }: { protocols?: string[] } = {}) {
-  const expected = protocols
-    ? `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`
-    : 'expected a URL';
+/**
+ * A URL, checked so that each mistake gets its own message (see diagnoseUrl): missing or unsupported
+ * scheme, characters to percent-encode in the user name or password, port, host.
+ */
+export function environmentUrl(expectations: UrlExpectations = {}) {
   return z.preprocess(
     blankToUndefined,
     z
       .string()
       .optional()
-      .refine((value) => {
-        if (value === undefined) return true;
-        try {
-          const url = new URL(value);
-          return !protocols || protocols.includes(url.protocol);
-        } catch {
-          return false;
+      .transform((value, context) => {
+        if (value === undefined) return undefined;
+        const problem = diagnoseUrl({ value, ...expectations });
+        if (problem) {
+          context.addIssue({ code: 'custom', message: problem });
+          return z.NEVER;
         }
-      }, expected),
+        return value.trim();
+      }),
+  );
+}
+
+const hostNamePattern =
+  /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const ipv6Pattern = /^\[?[0-9a-f:.]*:[0-9a-f:.]*(?:%[\w.-]+)?\]?$/i;
+
+/**
+ * A host name or IP address alone. A URL, a port or a path in it is named as such, pointing to the
+ * variables that take them.
+ */
+export function environmentHost<Default extends string | undefined = undefined>({
+  default: defaultValue,
+  urlVariable,
+  portVariable,
+}: {
+  default?: Default;
+  /** The variable that takes a whole URL, named when a URL is given here. */
+  urlVariable?: string;
+  /** The variable that takes the port, named when a port is given here. */
+  portVariable?: string;
+} = {}) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        if (value === undefined) return defaultValue as Default extends string ? string : string | undefined;
+        const host = value.trim();
+        const problem = /^[a-z][a-z0-9+.-]*:\/\//i.test(host)
+          ? `expected a host name, not a URL${urlVariable ? ` (a whole URL goes in ${urlVariable})` : ''}`
+          : /^[^:[\]]+:\d*$/.test(host) || /^\[.*\]:\d*$/.test(host)
+            ? `expected a host name without a port${portVariable ? ` (set the port in ${portVariable})` : ''}`
+            : hostNamePattern.test(host) || ipv6Pattern.test(host)
+              ? undefined
+              : 'expected a host name or IP address, such as db.example.com or 10.0.0.5';
+        if (problem) {
+          context.addIssue({ code: 'custom', message: problem });
+          return z.NEVER;
+        }
+        return host.replace(/^\[(.*)\]$/, '$1');
+      }),
   );
 }
 
@@ -106,8 +163,13 @@ export function environmentEnum<const Values extends readonly [string, ...string
   values: Values;
   default: Values[number];
 }) {
+  // Matched in any case: LOG_LEVEL=INFO means info.
+  const canonical = (value: unknown) =>
+    typeof value === 'string'
+      ? (values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? value)
+      : value;
   return z.preprocess(
-    blankToUndefined,
+    (value) => canonical(blankToUndefined(value)),
     z
       .enum(values, { error: `expected one of ${values.join(', ')}` })
       .optional()

@@ -2,6 +2,7 @@ import { ConnectorError } from '../errors/connector-error.js';
 import {
   environmentBoolean,
   environmentEnum,
+  environmentHost,
   environmentInteger,
   environmentList,
   environmentString,
@@ -58,7 +59,7 @@ describe('readEnvironment', () => {
     expect(error.code).toBe('INVALID_CONFIG');
     expect(error.message).toContain('PORT: expected a whole number from 1 to 65535 (got "abc")');
     expect(error.message).toContain('ALLOW: expected true or false (got "maybe")');
-    expect(error.message).toContain('URL: expected a URL starting with mysql:// (got "http://x")');
+    expect(error.message).toContain('URL: the scheme http:// is not supported: use mysql:// (got "http://x")');
     expect(error.message).toContain('MODE: expected one of a, b (got "c")');
   });
 
@@ -69,6 +70,64 @@ describe('readEnvironment', () => {
     const error = errorOf(() => readEnvironment({ spec: strict, environment: { TOKEN: 'super-secret-token' } }));
     expect(error.message).toContain('TOKEN: expected a whole number');
     expect(error.message).not.toContain('super-secret-token');
+  });
+});
+
+describe('environment schemas', () => {
+  const read = (variables: Record<string, string>) => readEnvironment({ spec, environment: variables });
+
+  it('tells a number out of range from one that is not a number', () => {
+    expect(errorOf(() => read({ PORT: '99999' })).message).toBe(
+      'Invalid configuration: PORT: 99999 is out of range: expected a whole number from 1 to 65535 (got "99999")',
+    );
+    expect(errorOf(() => read({ PORT: '3306.5' })).message).toContain(
+      'PORT: expected a whole number from 1 to 65535 (got "3306.5")',
+    );
+  });
+
+  it('reads booleans and enum values in any case', () => {
+    expect(read({ ALLOW: ' TRUE ', MODE: 'B' })).toMatchObject({ ALLOW: true, MODE: 'b' });
+    expect(read({ ALLOW: 'on' })).toMatchObject({ ALLOW: true });
+    expect(read({ ALLOW: 'Off' })).toMatchObject({ ALLOW: false });
+  });
+
+  it('names the list item that is not valid', () => {
+    const lists = defineEnvironment({
+      BUCKETS: {
+        description: 'buckets',
+        schema: environmentList({ item: { pattern: /^[a-z0-9.-]+$/, expected: 'a bucket name' } }),
+      },
+    });
+    expect(readEnvironment({ spec: lists, environment: { BUCKETS: 'logs, reports' } })).toEqual({
+      BUCKETS: ['logs', 'reports'],
+    });
+    expect(errorOf(() => readEnvironment({ spec: lists, environment: { BUCKETS: 'logs,s3://reports' } })).message).toBe(
+      'Invalid configuration: BUCKETS: "s3://reports" is not a bucket name (got "logs,s3://reports")',
+    );
+  });
+
+  it('takes a host alone, and points a URL or a port to the variables that take them', () => {
+    const hosts = defineEnvironment({
+      DB_HOST: { description: 'host', schema: environmentHost({ urlVariable: 'DB_URL', portVariable: 'DB_PORT' }) },
+    });
+    const host = (value: string) => readEnvironment({ spec: hosts, environment: { DB_HOST: value } }).DB_HOST;
+    const problem = (value: string) => errorOf(() => host(value)).message;
+    expect(host('db.example.com')).toBe('db.example.com');
+    expect(host('mysql_primary')).toBe('mysql_primary');
+    expect(host('10.0.0.5')).toBe('10.0.0.5');
+    expect(host('[::1]')).toBe('::1');
+    expect(host('fe80::1')).toBe('fe80::1');
+    expect(problem('db:3306')).toContain('DB_HOST: expected a host name without a port (set the port in DB_PORT)');
+    expect(problem('mysql://db/shop')).toContain(
+      'DB_HOST: expected a host name, not a URL (a whole URL goes in DB_URL)',
+    );
+    expect(problem('db/shop')).toContain('DB_HOST: expected a host name or IP address');
+  });
+
+  it('masks the credentials of a URL it echoes', () => {
+    const message = errorOf(() => read({ URL: 'http://reader:hunter22@db' })).message;
+    expect(message).toContain('(got "http://***@db")');
+    expect(message).not.toContain('hunter22');
   });
 });
 

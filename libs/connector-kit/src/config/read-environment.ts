@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors/connector-error.js';
+import { maskUrlCredentials } from './diagnose-url.js';
 import type { EnvironmentSpec, EnvironmentValues } from './environment-spec.js';
 
 /**
@@ -22,7 +23,9 @@ export function readEnvironment<Spec extends EnvironmentSpec>({
       continue;
     }
     const reason = result.error.issues.map((issue) => issue.message).join('; ');
-    const shown = raw === undefined || variable.secret ? '' : ` (got ${JSON.stringify(raw)})`;
+    // A URL's user name and password are masked even in a variable not marked secret.
+    const shown =
+      raw === undefined || variable.secret ? '' : ` (got ${JSON.stringify(maskUrlCredentials({ value: raw }))})`;
     problems.push(`${name}: ${reason}${shown}`);
   }
   if (problems.length > 0) {
