@@ -43,6 +43,46 @@ describe('mysqlConfigFromEnvironment', () => {
     });
   });
 
+  it('names the problem in MYSQL_URL precisely, never echoing the password', () => {
+    const problem = (url: string, more: Record<string, string> = {}) => {
+      try {
+        fromEnvironment({ MYSQL_URL: url, ...more });
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).not.toContain('hunter');
+        return message;
+      }
+      throw new Error('expected an error');
+    };
+    expect(problem('mysql://reader:hunter#22@db:3306/shop')).toBe(
+      'Invalid configuration: MYSQL_URL: the password contains "#", which must be percent-encoded in a URL: write it as %23',
+    );
+    expect(problem('mysql://reader:hunter/22@db:3306/shop')).toContain('the password contains "/"');
+    expect(problem('mysql://reader:hunter22@db:99999/shop')).toBe(
+      'Invalid configuration: MYSQL_URL: the port 99999 is out of range: expected 1 to 65535',
+    );
+    expect(problem('mysqls://reader:hunter22@db/shop')).toBe(
+      'Invalid configuration: MYSQL_URL: the scheme mysqls:// is not supported: use mysql:// or mariadb:// (for TLS, set MYSQL_SSL_CA)',
+    );
+    expect(problem('reader:hunter22@db:3306/shop')).toBe(
+      'Invalid configuration: MYSQL_URL: has no scheme: it must start with mysql:// or mariadb://, e.g. mysql://user:password@host:3306/database',
+    );
+    expect(problem('mysql://reader:hunter22@db/shop?ssl=true')).toBe(
+      'Invalid configuration: MYSQL_URL: options after "?" are not read: set TLS with MYSQL_SSL_CA, and limits with MYSQL_*',
+    );
+    expect(problem('mysql://reader:hunter22@db/shop/orders')).toContain('the path must be a single database name');
+    expect(problem('mysql://reader:hunter22@db/shop', { MYSQL_HOST: 'db:3307' })).toBe(
+      'Invalid configuration: MYSQL_HOST: expected a host name without a port (set the port in MYSQL_PORT) (got "db:3307")',
+    );
+    expect(problem('mysql://reader:hunter22@db/shop', { MYSQL_PORT: '99999' })).toContain(
+      'MYSQL_PORT: 99999 is out of range: expected a whole number from 1 to 65535',
+    );
+  });
+
+  it('reads percent-encoded reserved characters back', () => {
+    expect(fromEnvironment({ MYSQL_URL: 'mysql://reader:pa%23s%2Fs%3F%25@db/shop' }).password).toBe('pa#s/s?%');
+  });
+
   it('names what is missing or contradictory', () => {
     expect(() => fromEnvironment({ MYSQL_HOST: 'db' })).toThrow(/set MYSQL_URL or MYSQL_USER/);
     expect(() => fromEnvironment({ MYSQL_USER: 'reader', MYSQL_DATABASE: 'hr', MYSQL_DATABASES: 'shop' })).toThrow(

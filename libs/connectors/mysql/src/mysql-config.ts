@@ -34,9 +34,18 @@ export function resolveMysqlConfig(input: MysqlConfigInput): MysqlConfig {
   };
 }
 
+// The schema has checked the URL (scheme, encoding of the credentials, port, host); what is left is
+// what only a MySQL URL can get wrong.
 function fromUrl(value: string): Partial<MysqlConfig> {
   const url = new URL(value);
+  const invalid = (problem: string) =>
+    new ConnectorError({ code: 'INVALID_CONFIG', message: `Invalid configuration: MYSQL_URL: ${problem}` });
+  // Options such as ?ssl=true are not read: ignoring them silently would leave a connection unencrypted
+  // that its owner believes is.
+  if (url.search) throw invalid('options after "?" are not read: set TLS with MYSQL_SSL_CA, and limits with MYSQL_*');
+  if (url.hash) throw invalid('has a "#" after the host: remove it, or write it as %23 if it is part of a name');
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (database.includes('/')) throw invalid('the path must be a single database name, as in mysql://host/shop');
   return {
     host: url.hostname,
     ...(url.port ? { port: Number(url.port) } : {}),

@@ -1,6 +1,7 @@
 import {
   defineEnvironment,
   environmentBoolean,
+  environmentHost,
   environmentInteger,
   environmentList,
   environmentString,
@@ -9,11 +10,22 @@ import {
 
 export const mysqlEnvironment = defineEnvironment({
   MYSQL_URL: {
-    description: 'Connection URL, mysql://user:password@host:3306/database (instead of the separate variables).',
-    schema: environmentUrl({ protocols: ['mysql:', 'mariadb:'] }),
+    description:
+      'Connection URL, mysql://user:password@host:3306/database (instead of the separate variables); percent-encode # / ? % in the user name and password (# as %23).',
+    schema: environmentUrl({
+      protocols: ['mysql:', 'mariadb:'],
+      example: 'mysql://user:password@host:3306/database',
+      schemeHints: {
+        'mysqls:': 'for TLS, set MYSQL_SSL_CA',
+        'mysqlx:': 'the X protocol is not supported; use the classic port, 3306 by default',
+      },
+    }),
     secret: true,
   },
-  MYSQL_HOST: { description: 'Server host name (default 127.0.0.1).', schema: environmentString() },
+  MYSQL_HOST: {
+    description: 'Server host name (default 127.0.0.1).',
+    schema: environmentHost({ urlVariable: 'MYSQL_URL', portVariable: 'MYSQL_PORT' }),
+  },
   MYSQL_PORT: { description: 'Server port (default 3306).', schema: environmentInteger({ min: 1, max: 65_535 }) },
   MYSQL_USER: { description: 'User name; a read-only account is recommended.', schema: environmentString() },
   MYSQL_PASSWORD: { description: 'Password of MYSQL_USER.', schema: environmentString(), secret: true },
