@@ -59,8 +59,18 @@ describe('Streamable HTTP resumability', () => {
     await runtime.close();
   });
 
-  const post = ({ sessionId, body, signal }: { sessionId?: string; body: unknown; signal?: AbortSignal }) =>
-    fetch(http.url, {
+  const post = ({
+    url = http.url,
+    sessionId,
+    body,
+    signal,
+  }: {
+    url?: URL;
+    sessionId?: string;
+    body: unknown;
+    signal?: AbortSignal;
+  }) =>
+    fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -72,8 +82,8 @@ describe('Streamable HTTP resumability', () => {
       ...(signal ? { signal } : {}),
     });
 
-  const resume = ({ sessionId, lastEventId }: { sessionId: string; lastEventId: string }) =>
-    fetch(http.url, {
+  const resume = ({ url = http.url, sessionId, lastEventId }: { url?: URL; sessionId: string; lastEventId: string }) =>
+    fetch(url, {
       headers: {
         accept: 'text/event-stream',
         'mcp-protocol-version': protocolVersion,
@@ -82,8 +92,9 @@ describe('Streamable HTTP resumability', () => {
       },
     });
 
-  const openSession = async () => {
+  const openSession = async ({ url = http.url }: { url?: URL } = {}) => {
     const response = await post({
+      url,
       body: {
         jsonrpc: '2.0',
         id: 0,
@@ -93,7 +104,7 @@ describe('Streamable HTTP resumability', () => {
     });
     const sessionId = response.headers.get('mcp-session-id')!;
     await response.text();
-    const initialized = await post({ sessionId, body: { jsonrpc: '2.0', method: 'notifications/initialized' } });
+    const initialized = await post({ url, sessionId, body: { jsonrpc: '2.0', method: 'notifications/initialized' } });
     expect(initialized.status).toBe(202);
     return sessionId;
   };
@@ -147,6 +158,43 @@ describe('Streamable HTTP resumability', () => {
       id: 7,
       result: { structuredContent: { items: expect.arrayContaining([{ id: 6, name: 'item 6' }]) } },
     });
+  });
+
+  it('keeps only what its limits allow, refusing to resume from an event it no longer has', async () => {
+    const small = await serveHttp({
+      createServer: () => createMcpServer({ runtime }),
+      logger: createSilentLogger(),
+      resumability: { maxEvents: 4, retryMs: 250 },
+    });
+    try {
+      const sessionId = await openSession({ url: small.url });
+      const call = await post({
+        url: small.url,
+        sessionId,
+        body: {
+          jsonrpc: '2.0',
+          id: 3,
+          method: 'tools/call',
+          params: { name: 'list_items', arguments: { limit: 6 }, _meta: { progressToken: 'p' } },
+        },
+      });
+      const events: ServerSentEvent[] = [];
+      const stream = sseReader(call);
+      for (let event = await stream.next(); event; event = await stream.next()) events.push(event);
+      expect(events[0]).toMatchObject({ retry: 250, data: '' });
+      expect(events).toHaveLength(8);
+
+      const evicted = await resume({ url: small.url, sessionId, lastEventId: events[1]!.id! });
+      expect(evicted.status).toBe(400);
+      await evicted.text();
+      const kept = await resume({ url: small.url, sessionId, lastEventId: events[6]!.id! });
+      expect(kept.status).toBe(200);
+      const replay = sseReader(kept);
+      expect(JSON.parse((await replay.next())!.data)).toMatchObject({ id: 3, result: {} });
+      await replay.cancel();
+    } finally {
+      await small.close();
+    }
   });
 
   it('refuses a Last-Event-ID from another session, and one it never issued', async () => {

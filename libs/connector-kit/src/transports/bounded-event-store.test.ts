@@ -83,6 +83,7 @@ describe('BoundedEventStore', () => {
     const huge = await session.storeEvent('s', notification(2, 'x'.repeat(10_000)));
     const after = await session.storeEvent('s', notification(3));
 
+    expect(await session.getStreamIdForEventId?.(before)).toBeUndefined();
     await expect(replay({ store: session, lastEventId: before })).rejects.toThrow(/too large/);
     expect((await replay({ store: session, lastEventId: huge })).sent.map(({ id }) => id)).toEqual([after]);
     expect(store.usage().bytes).toBeLessThanOrEqual(4096);

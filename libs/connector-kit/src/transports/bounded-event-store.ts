@@ -79,11 +79,15 @@ export class BoundedEventStore {
     this.sessions.add(streams);
     return {
       storeEvent: async (streamId, message) => this.store({ streams, streamId, message }),
-      getStreamIdForEventId: async (eventId) => this.find({ streams, eventId })?.stream.streamId,
+      // The SDK asks this first and answers 400 when it gets nothing, so every refusal is decided here.
+      getStreamIdForEventId: async (eventId) => {
+        const last = this.find({ streams, eventId });
+        return last && !this.eventsAfter(last).some((event) => event.dropped) ? last.stream.streamId : undefined;
+      },
       replayEventsAfter: async (lastEventId, { send }) => {
         const last = this.find({ streams, eventId: lastEventId });
         if (!last) throw new Error('Unknown or expired Last-Event-ID: this stream cannot be resumed.');
-        const later = last.stream.events.slice(last.stream.events.indexOf(last) + 1);
+        const later = this.eventsAfter(last);
         if (later.some((event) => event.dropped)) {
           throw new Error('An event after Last-Event-ID was too large to keep: this stream cannot be resumed.');
         }
@@ -145,6 +149,10 @@ export class BoundedEventStore {
     this.evictExpired();
     const event = this.events.get(eventId);
     return event && event.stream.siblings === streams ? event : undefined;
+  }
+
+  private eventsAfter(event: StoredEvent): StoredEvent[] {
+    return event.stream.events.slice(event.stream.events.indexOf(event) + 1);
   }
 
   private streamFor({ streams, streamId }: { streams: Map<string, StoredStream>; streamId: string }): StoredStream {
