@@ -8,5 +8,5 @@ export {
 export { mysqlConnector } from './mysql-connector.js';
 export type { MysqlContext } from './mysql-context.js';
 export { mysqlEnvironment } from './mysql-environment.js';
-export { guardReadStatement, type GuardedStatement, type StatementKind } from './read-only-guard.js';
+export { guardReadStatement, type GuardedStatement, type StatementKind } from './sql/read-only-guard.js';
 export { packageVersion } from './package-version.js';

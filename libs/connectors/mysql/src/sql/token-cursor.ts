@@ -1,5 +1,5 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
-import type { SqlToken } from './tokenize-sql.js';
+import type { SqlToken } from './lex-sql.js';
 
 export interface TableReference {
   database: string | null;

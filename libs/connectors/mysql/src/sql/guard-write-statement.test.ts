@@ -1,4 +1,4 @@
-import { createDatabaseAccessPolicy } from './database-access-policy.js';
+import { createDatabaseAccessPolicy } from '../database-access-policy.js';
 import { guardWriteStatement } from './guard-write-statement.js';
 
 const open = createDatabaseAccessPolicy({ allowSystemSchemas: false });
@@ -65,5 +65,19 @@ describe('guardWriteStatement', () => {
     expect(() =>
       guardWriteStatement({ sql: 'DELETE FROM orders', defaultDatabase: 'other', policy: allowlist }),
     ).toThrow(/other is not in MYSQL_DATABASES/);
+  });
+
+  it('reads the statement as the server does, tables hidden from the parser included', () => {
+    expect(guard('INSERT INTO orders (id) SELECT 1--1 FROM other.orders', allowlist)).toThrow(
+      /other is not in MYSQL_DATABASES/,
+    );
+    expect(guard('UPDATE orders SET note = 1--1 WHERE id IN (SELECT id FROM mysql.user)')).toThrow(/system schemas/);
+    expect(guard('SET STATEMENT foreign_key_checks = 0 FOR DELETE FROM orders')).toThrow(/not SET/);
+    expect(guard("INSERT INTO notes (body) VALUES ('/*!50000 x */ \\' -- ')")).not.toThrow();
+  });
+
+  it('refuses a statement too complex for the parser as INVALID_INPUT, without an allowlist too', () => {
+    expect(guard(`DELETE FROM orders WHERE ${'id = 1 OR '.repeat(8999)}id = 1`)).toThrow(/too complex/);
+    expect(guard(`UPDATE orders SET total = ${'('.repeat(5000)}1${')'.repeat(5000)}`)).toThrow(/too complex/);
   });
 });

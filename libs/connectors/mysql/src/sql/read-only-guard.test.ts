@@ -1,4 +1,5 @@
-import { createDatabaseAccessPolicy } from './database-access-policy.js';
+import { createDatabaseAccessPolicy } from '../database-access-policy.js';
+import { statementComplexityLimits } from './assert-statement-complexity.js';
 import { guardReadStatement } from './read-only-guard.js';
 
 const policy = createDatabaseAccessPolicy({ allowSystemSchemas: false });
@@ -117,5 +118,69 @@ describe('guardReadStatement', () => {
     expect(() => guardReadStatement({ sql: 'SELECT * FROM orders', policy })).toThrow(
       /No database selected for table orders/,
     );
+  });
+
+  it('reads strings as the session pinned sql_mode does, so their text is data whatever the global mode', () => {
+    // Under NO_BACKSLASH_ESCAPES this would be a string, a UNION and a comment; the session pins the mode in
+    // which it is one string, as the guard reads it.
+    expect(guard(String.raw`SELECT '\' UNION SELECT authentication_string FROM mysql.user -- '`)).toEqual({
+      kind: 'select',
+      tables: [],
+      functionDatabases: [],
+    });
+    expect(guard(`SELECT "x" || "y" AS joined`).tables).toEqual([]);
+  });
+
+  it.each([
+    ['SELECT authentication_string, 1--1 FROM mysql.user', /system schemas/],
+    ['SELECT 1 FROM orders WHERE mysql.user.User = 1', /system schemas/],
+    ['SELECT sleep /* between */ (1)', /SLEEP\(\) is not allowed/],
+    ['SELECT ＳＬＥＥＰ(1)', /SLEEP\(\) is not allowed/],
+    ['SELECT `benchmark`(1, 1)', /BENCHMARK\(\) is not allowed/],
+    ['SET STATEMENT max_statement_time = 0 FOR SELECT 1', /not SET/],
+    ["SET SESSION sql_mode = 'ANSI_QUOTES'", /not SET/],
+    ['SELECT 1 PROCEDURE ANALYSE()', /PROCEDURE is not allowed/],
+    ['SELECT 1 INTO /* x */ @v', /INTO/],
+    ['SELECT * FROM orders FOR /* x */ UPDATE', /Locking reads/],
+    ['SELECT 1 ; ; ', /exactly one statement/],
+    ['SELECT\u00a0*\u00a0FROM\u00a0orders', /not SELECT\u00a0/],
+    ['(SHOW TABLES)', /Only read statements/],
+  ])('refuses %s, read as the server reads it', (sql, message) => {
+    expect(() => guard(sql)).toThrow(message);
+  });
+
+  it('checks tables hidden from the parser by a comment the server does not see, against the allowlist', () => {
+    const allowlist = createDatabaseAccessPolicy({ allowedDatabases: ['shop'], allowSystemSchemas: false });
+    expect(() =>
+      guardReadStatement({ sql: 'SELECT name, 1--1 FROM other.customers', defaultDatabase: 'shop', policy: allowlist }),
+    ).toThrow(/other is not in MYSQL_DATABASES/);
+  });
+
+  it('refuses what the parser cannot take as too complex, within a second, as INVALID_INPUT', () => {
+    for (const sql of [
+      `SELECT * FROM orders WHERE ${'id = 1 OR '.repeat(8999)}id = 1`,
+      `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`,
+      `SELECT ${'(SELECT '.repeat(400)}1${')'.repeat(400)}`,
+    ]) {
+      const started = performance.now();
+      expect(() => guard(sql)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/too complex/) }),
+      );
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
+  it('parses statements at the complexity limits in bounded time', () => {
+    const terms = statementComplexityLimits.expressionTerms;
+    for (const sql of [
+      `SELECT * FROM orders WHERE ${Array.from({ length: terms / 2 }, (_, index) => `id = ${index}`).join(' OR ')}`,
+      `SELECT ${'('.repeat(statementComplexityLimits.nestingDepth)}1${')'.repeat(statementComplexityLimits.nestingDepth)}`,
+      `SELECT * FROM orders WHERE id IN (${Array.from({ length: 4900 }, (_, index) => index).join(',')})`,
+    ]) {
+      const started = performance.now();
+      expect(guard(sql).kind).toBe('select');
+      // Accepted statements stay bounded too (generous: the parse is synchronous and machines are shared).
+      expect(performance.now() - started).toBeLessThan(2500);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
+import type { SqlToken } from './lex-sql.js';
 import { createTokenCursor, type TableReference, type TokenCursor } from './token-cursor.js';
-import { tokenizeSql } from './tokenize-sql.js';
 
 function refuse(message: string): never {
   throw new ConnectorError({ code: 'READ_ONLY', message });
@@ -32,9 +32,7 @@ function readTableWithDatabase(cursor: TokenCursor): TableReference {
  * and returns what it reads. PROCESSLIST (other sessions' queries), GRANTS, DATABASES (unfiltered by the
  * allowlist), GLOBAL settings, binary logs and engine internals are not among them.
  */
-export function readShowStatement({ sql }: { sql: string }): TableReference[] {
-  const tokens = tokenizeSql({ sql });
-  if (!tokens) throw new ConnectorError({ code: 'INVALID_INPUT', message: 'The SHOW statement does not tokenize.' });
+export function readShowStatement({ tokens }: { tokens: SqlToken[] }): TableReference[] {
   const cursor = createTokenCursor({ tokens, statement: 'SHOW' });
   cursor.expectWord('SHOW');
   while (cursor.acceptWord('FULL', 'EXTENDED'));

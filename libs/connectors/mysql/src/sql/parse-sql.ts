@@ -1,0 +1,52 @@
+// The MySQL grammar of node-sql-parser, not its MariaDB one: in 5.4 the MariaDB grammar cannot parse a
+// column named `status` (SELECT status FROM orders), and it accepts nothing the MySQL one refuses for the
+// statements we allow. A single-dialect build keeps the all-dialects bundle out of memory.
+import nodeSqlParser from 'node-sql-parser/build/mysql.js';
+import { tooComplex } from './assert-statement-complexity.js';
+import type { SqlToken } from './lex-sql.js';
+import type { TableReference } from './token-cursor.js';
+
+const sqlParser = new nodeSqlParser.Parser();
+const sqlParserOptions = { database: 'MySQL' };
+
+export type ParsedSql = { parsed: true; ast: unknown; tables: TableReference[] } | { parsed: false; message: string };
+
+/**
+ * Re-writes the tokens for the parser: every string, name and operator in its canonical form, comments gone,
+ * tokens apart (`1--1` is `1 - - 1` to the server, but a comment to the parser when written together). The
+ * parser so never reads the text another way than the lexer did.
+ */
+export function serializeSqlTokens({ tokens }: { tokens: SqlToken[] }): string {
+  let text = '';
+  tokens.forEach((token, index) => {
+    const previous = tokens[index - 1];
+    // Qualified names stay joined (db.table, t.*, @@session.x): the parser reads them only so.
+    if (previous && previous.text !== '.' && token.text !== '.') text += ' ';
+    text += token.canonical;
+  });
+  return text;
+}
+
+function unquoteName({ name }: { name: string }): string {
+  return name.replace(/^`|`$/g, '').replace(/``/g, '`');
+}
+
+/**
+ * Parses the lexer's tokens with node-sql-parser. A stack overflow in the parser is the statement's
+ * complexity, refused as such; any other failure is returned as the parser's message.
+ */
+export function parseSql({ tokens }: { tokens: SqlToken[] }): ParsedSql {
+  try {
+    const { ast, tableList } = sqlParser.parse(serializeSqlTokens({ tokens }), sqlParserOptions);
+    const tables = tableList
+      .map((entry) => entry.split('::'))
+      .map(([, database, table]) => ({
+        database: database === 'null' ? null : unquoteName({ name: database! }),
+        table: unquoteName({ name: table! }),
+      }));
+    return { parsed: true, ast, tables };
+  } catch (error) {
+    if (error instanceof RangeError) tooComplex('it nests too deeply for the SQL parser');
+    return { parsed: false, message: String((error as Error).message).split('\n')[0]! };
+  }
+}
