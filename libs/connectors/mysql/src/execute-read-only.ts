@@ -1,10 +1,12 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { FieldPacket } from 'mysql2';
-import mysql from 'mysql2/promise';
+import mysql, { type PoolConnection } from 'mysql2/promise';
 import { acquireConnection } from './acquire-connection.js';
 import { columnTypeName, toJsonSafeValue } from './json-safe-value.js';
 import { killQuery } from './kill-query.js';
 import type { MysqlContext } from './mysql-context.js';
+import { createResultByteBudget, type CastField, type CutCell, type ResultByteBudget } from './result-byte-budget.js';
+import { sessionSettingsStatement } from './session-settings.js';
 
 export interface ResultColumn {
   name: string;
@@ -15,8 +17,12 @@ export interface ReadResult {
   columns: ResultColumn[];
   /** One array per row, in column order (arrays keep duplicate column names apart). */
   rows: unknown[][];
-  /** More rows existed than `maxRows`; reading stopped and the statement was stopped on the server. */
+  /** Reading stopped early (see `stoppedBy`) and the statement was stopped on the server. */
   truncated: boolean;
+  /** Why reading stopped: more rows than `maxRows`, or the next row did not fit the byte budget. */
+  stoppedBy?: 'rows' | 'bytes';
+  /** Values cut to the byte budget, by row index in `rows` and column index. */
+  cutCells: CutCell[];
   elapsedMs: number;
 }
 
@@ -28,49 +34,113 @@ interface CoreQuery {
 }
 
 interface CoreConnection {
-  query(options: { sql: string; values?: unknown[]; rowsAsArray?: boolean }): CoreQuery;
+  query(options: {
+    sql: string;
+    values?: unknown[];
+    rowsAsArray?: boolean;
+    typeCast?: (field: CastField, next: () => unknown) => unknown;
+  }): CoreQuery;
   pause(): void;
-  resume(): void;
 }
+
+export interface ReadBudget {
+  /** Bytes of one value at most; a longer one is cut with a marker. */
+  maxCellBytes: number;
+  /**
+   * Bytes of the whole result as JSON at most (columns, rows, the record of cut values); reading stops
+   * before the row that would pass it.
+   */
+  maxResultBytes: number;
+}
+
+// Room kept for the answer's fields besides columns and rows (counts, flags, elapsed time, a hint).
+const answerFieldsBytes = 400;
 
 export interface ReadStatement {
   sql: string;
   params?: unknown[];
   maxRows: number;
+  /** Without a budget values arrive whole: for the connector's own metadata reads, bounded by the schema. */
+  budget?: ReadBudget;
+}
+
+/** An error the server answered with, after which the connection is in a known state and can be reset. */
+function isStatementError(error: unknown): boolean {
+  if (error instanceof ConnectorError) return false;
+  const { errno, fatal } = (error ?? {}) as { errno?: number; fatal?: boolean };
+  return typeof errno === 'number' && !fatal;
 }
 
 /**
- * Opens a session in which nothing can change: on a session set read-only with a server-side time
- * limit, inside `START TRANSACTION READ ONLY`, rolled back afterwards, on a connection whose session is
- * reset (or discarded) before it returns to the pool. `run` may read several statements in it (one
- * round of set-up for a whole table description). Rows are streamed and reading stops at `maxRows`, so
- * a query over millions of rows never loads them.
+ * Puts a connection back in the pool only once its session is reset (user variables, temporary tables,
+ * locks, transaction, session settings): after the answer was sent, so the reset costs the caller no time.
+ * COM_RESET_CONNECTION keeps the current database, so a session that switched database is reset with
+ * COM_CHANGE_USER, which returns to the configured one. A connection that cannot be reset is closed.
+ */
+function resetAndRelease({
+  context,
+  connection,
+  switchedDatabase,
+}: {
+  context: MysqlContext;
+  connection: PoolConnection;
+  switchedDatabase: boolean;
+}): void {
+  const { config } = context;
+  const reset = switchedDatabase
+    ? connection.changeUser({
+        user: config.user,
+        ...(config.password !== undefined ? { password: config.password } : {}),
+        ...(config.database ? { database: config.database } : {}),
+      })
+    : connection.reset();
+  reset.then(
+    () => connection.release(),
+    () => connection.destroy(),
+  );
+}
+
+/**
+ * Opens a session in which nothing can change: one `SET SESSION` makes it read-only (every statement's
+ * transaction is READ ONLY, so the server refuses writes and DDL on its own) with a server-side time limit,
+ * UTC and the pinned sql_mode. `run` may read several statements in it; with `snapshot` they share one
+ * `START TRANSACTION READ ONLY`. Rows are streamed and reading stops at `maxRows` or the byte budget, so a
+ * query over millions of rows, or rows of megabytes, never loads them. The session is reset (or the
+ * connection closed) before the connection returns to the pool, after the answer.
  */
 export async function withReadOnlySession<Result>({
   context,
   database,
+  snapshot = false,
   signal,
   run,
 }: {
   context: MysqlContext;
   database?: string;
+  /** Several statements that must see one snapshot of the data. */
+  snapshot?: boolean;
   signal: AbortSignal;
   run: (read: (statement: ReadStatement) => Promise<ReadResult>) => Promise<Result>;
 }): Promise<Result> {
   const { config } = context;
+  // Every pooled connection is reset to the configured database, so only another one needs a USE.
+  const switchedDatabase = Boolean(database) && database !== config.database;
   const connection = await acquireConnection({
     context,
     prepare: async (prepared) => {
       await prepared.query(
-        `SET SESSION ${context.flavor!.timeLimitAssignment({ milliseconds: config.queryTimeoutMs })}, time_zone = '+00:00'`,
+        sessionSettingsStatement({ flavor: context.flavor!, queryTimeoutMs: config.queryTimeoutMs, readOnly: true }),
       );
-      await prepared.query('SET SESSION TRANSACTION READ ONLY');
-      if (database) await prepared.query(`USE ${mysql.escapeId(database)}`);
-      await prepared.query('START TRANSACTION READ ONLY');
+      if (switchedDatabase) await prepared.query(`USE ${mysql.escapeId(database!)}`);
+      if (snapshot) await prepared.query('START TRANSACTION READ ONLY');
     },
   });
   let reusable = true;
-  const read = async ({ sql, params = [], maxRows }: ReadStatement) => {
+  const read = async ({ sql, params = [], maxRows, budget }: ReadStatement) => {
+    if (!reusable) {
+      // The connection of a stopped statement stays paused until it is closed: nothing more runs on it.
+      throw new ConnectorError({ code: 'INTERNAL', message: 'A read followed one that was stopped early.' });
+    }
     try {
       const result = await streamRows({
         context,
@@ -79,37 +149,22 @@ export async function withReadOnlySession<Result>({
         sql,
         params,
         maxRows,
+        ...(budget ? { budget } : {}),
         signal,
       });
       // The statement was killed mid-stream; the connection is not worth trusting again.
       if (result.truncated) reusable = false;
       return result;
     } catch (error) {
-      reusable = false;
+      if (!isStatementError(error)) reusable = false;
       throw error;
     }
   };
   try {
-    const result = await run(read);
-    if (reusable) await connection.query('ROLLBACK');
-    return result;
-  } catch (error) {
-    if (reusable) await connection.query('ROLLBACK').catch(() => (reusable = false));
-    throw error;
+    return await run(read);
   } finally {
-    if (reusable) {
-      // COM_CHANGE_USER resets the session: user variables, temporary tables, user locks, isolation.
-      await connection
-        .changeUser({
-          user: config.user,
-          ...(config.password !== undefined ? { password: config.password } : {}),
-          ...(config.database ? { database: config.database } : {}),
-        })
-        .then(() => connection.release())
-        .catch(() => connection.destroy());
-    } else {
-      connection.destroy();
-    }
+    if (reusable) resetAndRelease({ context, connection, switchedDatabase });
+    else connection.destroy();
   }
 }
 
@@ -120,6 +175,7 @@ export async function executeReadOnly({
   params = [],
   database,
   maxRows,
+  budget,
   signal,
 }: {
   context: MysqlContext;
@@ -127,13 +183,14 @@ export async function executeReadOnly({
   params?: unknown[];
   database?: string;
   maxRows: number;
+  budget?: ReadBudget;
   signal: AbortSignal;
 }): Promise<ReadResult> {
   return withReadOnlySession({
     context,
     ...(database ? { database } : {}),
     signal,
-    run: (read) => read({ sql, params, maxRows }),
+    run: (read) => read({ sql, params, maxRows, ...(budget ? { budget } : {}) }),
   });
 }
 
@@ -144,6 +201,7 @@ function streamRows({
   sql,
   params,
   maxRows,
+  budget,
   signal,
 }: {
   context: MysqlContext;
@@ -152,13 +210,15 @@ function streamRows({
   sql: string;
   params: unknown[];
   maxRows: number;
+  budget?: ReadBudget;
   signal: AbortSignal;
 }): Promise<ReadResult> {
   const started = performance.now();
+  const byteBudget: ResultByteBudget | undefined = budget ? createResultByteBudget(budget) : undefined;
   return new Promise<ReadResult>((resolve, reject) => {
     let columns: ResultColumn[] = [];
     const rows: unknown[][] = [];
-    let truncated = false;
+    let stoppedBy: ReadResult['stoppedBy'];
     let settled = false;
     const kill = () => killQuery({ context, threadId });
     const cleanup = () => {
@@ -169,7 +229,14 @@ function streamRows({
       if (settled) return;
       settled = true;
       cleanup();
-      resolve({ columns, rows, truncated, elapsedMs: Math.round((performance.now() - started) * 10) / 10 });
+      resolve({
+        columns,
+        rows,
+        truncated: stoppedBy !== undefined,
+        ...(stoppedBy ? { stoppedBy } : {}),
+        cutCells: byteBudget ? [...byteBudget.cutCells] : [],
+        elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+      });
     };
     const fail = (error: unknown) => {
       if (settled) return;
@@ -180,6 +247,14 @@ function streamRows({
     const onAbort = () => {
       void kill();
       fail(new ConnectorError({ code: 'CANCELLED', message: 'The query was cancelled and stopped on the server.' }));
+    };
+    // Enough read: stop the statement on the server before answering, so nothing keeps running. The
+    // connection stays paused (nothing more is read into memory) and is closed after the answer.
+    const stopReading = (reason: NonNullable<ReadResult['stoppedBy']>) => {
+      stoppedBy = reason;
+      byteBudget?.stop();
+      core.pause();
+      void kill().finally(finish);
     };
     // The server enforces the limit itself; this is the backstop for statements it does not cover
     // (MySQL's max_execution_time applies to SELECT only).
@@ -195,29 +270,42 @@ function streamRows({
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
 
-    const query = core.query({ sql, values: params, rowsAsArray: true });
+    const query = core.query({
+      sql,
+      values: params,
+      rowsAsArray: true,
+      ...(byteBudget ? { typeCast: byteBudget.typeCast } : {}),
+    });
     query.on('fields', (fields) => {
-      if (fields) columns = fields.map((field) => ({ name: field.name, type: columnTypeName({ type: field.type }) }));
+      if (!fields) return;
+      columns = fields.map((field) => ({ name: field.name, type: columnTypeName({ type: field.type }) }));
+      byteBudget?.setColumns(
+        fields.map((field) => ({
+          name: field.name,
+          ...(field.characterSet !== undefined ? { characterSet: field.characterSet } : {}),
+          ...(field.encoding !== undefined ? { encoding: field.encoding } : {}),
+        })),
+        // The column list and the answer's other fields travel with the rows.
+        { reservedBytes: Buffer.byteLength(JSON.stringify(columns)) + answerFieldsBytes },
+      );
     });
     query.on('result', (row) => {
-      if (truncated || settled) return;
-      if (rows.length < maxRows) {
-        rows.push(row.map((value, index) => toJsonSafeValue({ value, typeName: columns[index]?.type ?? 'UNKNOWN' })));
+      if (stoppedBy || settled) return;
+      if (rows.length >= maxRows) return stopReading('rows');
+      const values = row.map((value, index) => toJsonSafeValue({ value, typeName: columns[index]?.type ?? 'UNKNOWN' }));
+      if (!byteBudget) {
+        rows.push(values);
         return;
       }
-      // Enough rows: stop the statement on the server before answering, so nothing keeps running.
-      truncated = true;
-      core.pause();
-      void kill().finally(() => {
-        core.resume();
-        finish();
-      });
+      const counted = byteBudget.admit(values);
+      if (!counted.admitted) return stopReading('bytes');
+      rows.push(counted.row);
     });
     query.on('error', (error) => {
-      if (!truncated) fail(error);
+      if (!stoppedBy) fail(error);
     });
     query.on('end', () => {
-      if (!truncated) finish();
+      if (!stoppedBy) finish();
     });
   });
 }

@@ -8,6 +8,12 @@ export function columnTypeName({ type }: { type: number | undefined }): string {
 
 const binaryPreviewBytes = 32;
 
+/** A short hex preview of binary with its length: megabytes of base64 would tell a model nothing more. */
+export function binaryPreview({ buffer }: { buffer: Buffer }): string {
+  const preview = buffer.subarray(0, binaryPreviewBytes).toString('hex');
+  return `0x${preview}${buffer.length > binaryPreviewBytes ? '…' : ''} (${buffer.length} bytes)`;
+}
+
 /**
  * Values as JSON can carry them without loss: big integers and decimals stay strings (the pool returns
  * them so), date-times become ISO 8601 (TIMESTAMPs are read in UTC), and binary becomes a short hex
@@ -15,10 +21,7 @@ const binaryPreviewBytes = 32;
  */
 export function toJsonSafeValue({ value, typeName }: { value: unknown; typeName: string }): unknown {
   if (value === null || value === undefined) return null;
-  if (Buffer.isBuffer(value)) {
-    const preview = value.subarray(0, binaryPreviewBytes).toString('hex');
-    return `0x${preview}${value.length > binaryPreviewBytes ? '…' : ''} (${value.length} bytes)`;
-  }
+  if (Buffer.isBuffer(value)) return binaryPreview({ buffer: value });
   if (
     typeof value === 'string' &&
     (typeName === 'DATETIME' || typeName === 'TIMESTAMP' || typeName === 'DATETIME2' || typeName === 'TIMESTAMP2')

@@ -13,6 +13,10 @@ export interface MysqlConfig {
   allowSystemSchemas: boolean;
   ssl?: { ca: string; rejectUnauthorized: boolean };
   maxRows: number;
+  /** Bytes of one value a query returns at most. */
+  maxCellBytes: number;
+  /** Bytes of a query result as JSON at most; the structured budget when undefined (and never above it). */
+  maxResultBytes?: number;
   queryTimeoutMs: number;
   poolSize: number;
   allowWrites: boolean;
@@ -27,6 +31,7 @@ export function resolveMysqlConfig(input: MysqlConfigInput): MysqlConfig {
     port: 3306,
     allowSystemSchemas: false,
     maxRows: 200,
+    maxCellBytes: 4096,
     queryTimeoutMs: 15_000,
     poolSize: 5,
     allowWrites: false,
@@ -88,6 +93,8 @@ export function mysqlConfigFromEnvironment({
       ? { ssl: { ca: values.MYSQL_SSL_CA, rejectUnauthorized: values.MYSQL_SSL_REJECT_UNAUTHORIZED } }
       : {}),
     maxRows: values.MYSQL_MAX_ROWS,
+    maxCellBytes: values.MYSQL_MAX_CELL_BYTES,
+    ...(values.MYSQL_MAX_RESULT_BYTES ? { maxResultBytes: values.MYSQL_MAX_RESULT_BYTES } : {}),
     queryTimeoutMs: values.MYSQL_QUERY_TIMEOUT_MS,
     poolSize: values.MYSQL_POOL_SIZE,
     allowWrites: values.MYSQL_ALLOW_WRITES,

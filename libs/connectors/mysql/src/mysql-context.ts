@@ -26,9 +26,11 @@ export function createMysqlContext({ config, logger }: { config: MysqlConfig; lo
     ...(config.database ? { database: config.database } : {}),
     ...(config.ssl ? { ssl: { ca: config.ssl.ca, rejectUnauthorized: config.ssl.rejectUnauthorized } } : {}),
     connectTimeout: 10_000,
-    // One statement per call, and no client-side file reads for LOAD DATA LOCAL.
+    // One statement per call, and no client-side file reads for LOAD DATA LOCAL. Without -IGNORE_SPACE the
+    // handshake would add IGNORE_SPACE to the session's sql_mode (mysql2 asks for it by default), and the
+    // server would read `name (` as a function call where the guard reads a name.
     multipleStatements: false,
-    flags: ['-MULTI_STATEMENTS', '-LOCAL_FILES'],
+    flags: ['-MULTI_STATEMENTS', '-LOCAL_FILES', '-IGNORE_SPACE'],
     // BIGINT and DECIMAL as strings, date-times as text: JSON cannot carry them faithfully otherwise.
     supportBigNumbers: true,
     bigNumberStrings: true,

@@ -50,6 +50,16 @@ export const mysqlEnvironment = defineEnvironment({
     description: 'Default and maximum rows a query returns (default 200, at most 10000).',
     schema: environmentInteger({ min: 1, max: 10_000, default: 200 }),
   },
+  MYSQL_MAX_CELL_BYTES: {
+    description:
+      'Bytes of one value a query returns at most; a longer value is cut with a marker and listed (default 4096).',
+    schema: environmentInteger({ min: 64, max: 1_048_576, default: 4096 }),
+  },
+  MYSQL_MAX_RESULT_BYTES: {
+    description:
+      'Bytes of a query result as JSON at most; reading stops before the row that would pass it (default and upper bound: the structured budget, MCP_RESULT_MAX_CHARS).',
+    schema: environmentInteger({ min: 1000, max: 10_000_000 }),
+  },
   MYSQL_QUERY_TIMEOUT_MS: {
     description: 'Server-side time limit of each statement in milliseconds (default 15000).',
     schema: environmentInteger({ min: 100, max: 3_600_000, default: 15_000 }),

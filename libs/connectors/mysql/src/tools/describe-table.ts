@@ -56,6 +56,7 @@ export async function describeTable({
   // One read-only session for all of it: the set-up and reset cost once, not per metadata query.
   const { kind, columns, indexRows, foreignRows, createStatement } = await withReadOnlySession({
     context,
+    snapshot: true,
     signal,
     run: async (read) => {
       const params = [database, table];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutText } from '../cut-cell.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
 import { executeWriteStatement } from '../execute-write-statement.js';
 
@@ -19,6 +20,7 @@ export const executeStatement = defineMysqlTool({
     insert_id: z.string().nullable(),
     warnings: z.number(),
     info: z.string(),
+    truncated: z.boolean().describe('The server message in `info` was cut to MYSQL_MAX_CELL_BYTES.'),
     elapsed_ms: z.number(),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
@@ -32,12 +34,14 @@ export const executeStatement = defineMysqlTool({
       ...(input.database ? { database: input.database } : {}),
       signal,
     });
+    const info = cutText({ text: result.info, maxBytes: context.config.maxCellBytes });
     return {
       structured: {
         affected_rows: result.affectedRows,
         insert_id: result.insertId,
         warnings: result.warnings,
-        info: result.info,
+        info: info.text,
+        truncated: info.cut,
         elapsed_ms: result.elapsedMs,
       },
       text: `${result.affectedRows} row(s) affected${result.insertId ? `, insert id ${result.insertId}` : ''}${result.warnings ? `, ${result.warnings} warning(s)` : ''} (${result.elapsedMs} ms)`,
