@@ -128,6 +128,7 @@ export async function runConnectorCli<Config extends ConnectorConfig, Context ex
     logger,
     redact,
     maxResultChars: common.MCP_RESULT_MAX_CHARS,
+    maxStructuredChars: common.MCP_STRUCTURED_MAX_CHARS ?? common.MCP_RESULT_MAX_CHARS,
   });
   const closeRuntime = () =>
     settleWithin({ task: () => runtime.close(), milliseconds: shutdownDeadlineMs, onError: logCleanupError });

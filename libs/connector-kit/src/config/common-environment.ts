@@ -15,6 +15,11 @@ export const commonEnvironment = defineEnvironment({
       'Character budget of the text a tool returns to the model; longer output is cut with a marker (default 20000).',
     schema: environmentInteger({ min: 1000, max: 1_000_000, default: 20_000 }),
   },
+  MCP_STRUCTURED_MAX_CHARS: {
+    description:
+      "Character budget of a tool's structuredContent as JSON, which hosts such as Claude Code give the model instead of the text; larger output is cut and marked truncated (default: MCP_RESULT_MAX_CHARS).",
+    schema: environmentInteger({ min: 1000, max: 1_000_000 }),
+  },
   MCP_HTTP_TOKEN: {
     description: 'With --http: the bearer token clients must send. Required when binding beyond loopback.',
     schema: environmentString(),

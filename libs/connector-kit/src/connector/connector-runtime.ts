@@ -25,6 +25,8 @@ export interface ConnectorRuntime<
   redact: SecretRedactor;
   allowWrites: boolean;
   maxResultChars: number;
+  /** Budget of a tool's `structuredContent`, as JSON characters; the text's budget unless set apart. */
+  maxStructuredChars: number;
   /** The context, created on first use; throws the config error when the config is invalid. */
   context(): Context;
   check(options?: { signal?: AbortSignal }): Promise<ConnectorCheckResult>;
@@ -39,6 +41,7 @@ export function createConnectorRuntime<Config extends ConnectorConfig, Context e
   logger = createSilentLogger(),
   redact = createSecretRedactor(),
   maxResultChars = defaultMaxResultChars,
+  maxStructuredChars = maxResultChars,
 }: {
   connector: ConnectorDefinition<Config, Context>;
   config?: Config;
@@ -48,6 +51,7 @@ export function createConnectorRuntime<Config extends ConnectorConfig, Context e
   logger?: Logger;
   redact?: SecretRedactor;
   maxResultChars?: number;
+  maxStructuredChars?: number;
 }): ConnectorRuntime<Config, Context> {
   if (!config && !configError) throw new Error('createConnectorRuntime needs a config or a config error');
   if (config) redact.add(connector.secretsOf({ config }));
@@ -67,6 +71,7 @@ export function createConnectorRuntime<Config extends ConnectorConfig, Context e
     redact,
     allowWrites,
     maxResultChars,
+    maxStructuredChars,
     context: getContext,
     async check({ signal = AbortSignal.timeout(15_000) } = {}) {
       try {

@@ -17,17 +17,21 @@ export function createConnectorServer<Config extends ConnectorConfig, Context ex
   config,
   logger,
   maxResultChars,
+  maxStructuredChars,
 }: {
   connector: ConnectorDefinition<Config, Context>;
   config: Config;
   logger?: Logger;
   maxResultChars?: number;
+  /** Budget of `structuredContent` as JSON characters; `maxResultChars` unless given. */
+  maxStructuredChars?: number;
 }): ConnectorServer<Config, Context> {
   const runtime = createConnectorRuntime({
     connector,
     config,
     ...(logger ? { logger } : {}),
     ...(maxResultChars ? { maxResultChars } : {}),
+    ...(maxStructuredChars ? { maxStructuredChars } : {}),
   });
   const server = createMcpServer({ runtime });
   return {

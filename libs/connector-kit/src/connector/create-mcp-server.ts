@@ -1,8 +1,10 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { ConnectorError } from '../errors/connector-error.js';
+import { z } from 'zod';
+import { ConnectorError } from '../errors/connector-error.js';
 import { toConnectorError } from '../errors/to-connector-error.js';
 import { toToolErrorResult } from '../errors/to-tool-error-result.js';
+import { fitStructuredOutput } from '../output/fit-structured-output.js';
 import { truncateText } from '../output/truncate-text.js';
 import { createProgressReporter, type ToolCallExtra } from '../progress/progress-reporter.js';
 import { isResourceTemplate, type ResourceDefinition } from '../resources/define-resource.js';
@@ -68,18 +70,20 @@ function registerTool<Context extends ConnectorContext>({
   runtime: ConnectorRuntime<ConnectorConfig, Context>;
   tool: ToolDefinition<Context, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }) {
+  const outputSchema = withTruncatedFlag({ schema: tool.output });
   server.registerTool(
     tool.name,
     {
       title: tool.title,
       description: tool.description,
       inputSchema: tool.input,
-      outputSchema: tool.output,
+      outputSchema,
       annotations: { title: tool.title, ...tool.annotations },
     },
     async (input: unknown, extra: ToolCallExtra): Promise<CallToolResult> => {
       const started = performance.now();
       const maxChars = tool.maxChars ?? runtime.maxResultChars;
+      const maxStructuredChars = runtime.maxStructuredChars;
       try {
         const output = await tool.handler({
           input,
@@ -88,16 +92,64 @@ function registerTool<Context extends ConnectorContext>({
           progress: createProgressReporter({ extra }),
           logger: runtime.logger,
           maxChars,
+          maxStructuredChars,
         });
         const { text } = truncateText({ text: output.text, maxChars, hint: output.moreHint });
+        const structuredContent = fitStructuredContent({ runtime, tool, outputSchema, output, maxStructuredChars });
         runtime.logger.debug({ tool: tool.name, ms: Math.round(performance.now() - started) }, 'tool call finished');
-        return { content: [{ type: 'text', text }], structuredContent: output.structured };
+        return { content: [{ type: 'text', text }], structuredContent };
       } catch (error) {
         const connectorError = failure({ runtime, error, signal: extra.signal, what: { tool: tool.name } });
         return toToolErrorResult({ error: connectorError, redact: runtime.redact });
       }
     },
   );
+}
+
+const truncatedFlag = z
+  .boolean()
+  .optional()
+  .describe('True when this result was cut to the size budget; the text says how to get the rest.');
+
+/**
+ * Clients validate `structuredContent` against the output schema, whose JSON Schema forbids unknown
+ * properties, so every tool's schema must allow the flag the kit sets when it cuts a result.
+ */
+function withTruncatedFlag({ schema }: { schema: z.ZodObject }): z.ZodObject {
+  return 'truncated' in schema.shape ? schema : schema.extend({ truncated: truncatedFlag });
+}
+
+/**
+ * The backstop of the structured budget: a tool cuts its own output consistently with its text; whatever
+ * it returns, no more than the budget goes to the client, since hosts give the model `structuredContent`
+ * instead of the text and an oversized message ends the session of a TypeScript-SDK client.
+ */
+function fitStructuredContent<Context extends ConnectorContext>({
+  runtime,
+  tool,
+  outputSchema,
+  output,
+  maxStructuredChars,
+}: {
+  runtime: ConnectorRuntime<ConnectorConfig, Context>;
+  tool: ToolDefinition<Context, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  outputSchema: z.ZodObject;
+  output: { structured: Record<string, unknown> };
+  maxStructuredChars: number;
+}): Record<string, unknown> {
+  const fitted = fitStructuredOutput({ structured: output.structured, maxChars: maxStructuredChars });
+  if (!fitted.truncated) return output.structured;
+  runtime.logger.warn(
+    { tool: tool.name, cuts: fitted.cuts, length: fitted.length, maxStructuredChars },
+    'structured output exceeded the budget and was cut by the kit; the tool should cut its own',
+  );
+  if (fitted.length > maxStructuredChars || !outputSchema.safeParse(fitted.structured).success) {
+    throw new ConnectorError({
+      code: 'INTERNAL',
+      message: `The result of ${tool.name} does not fit the structured budget of ${maxStructuredChars} characters.`,
+    });
+  }
+  return fitted.structured;
 }
 
 const mcpErrorCodeFor: Partial<Record<ConnectorError['code'], number>> = {

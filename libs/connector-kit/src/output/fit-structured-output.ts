@@ -27,14 +27,11 @@ export function fitStructuredOutput<Structured extends Record<string, unknown>>(
   /** Every string longer than this is cut, whatever the total. */
   maxStringChars?: number;
 }): FittedStructuredOutput<Structured> {
-  const length = jsonLength(structured);
-  if (length <= maxChars && maxStringChars === undefined) {
-    return { structured, truncated: false, cuts: { strings: 0, arrays: 0, omittedItems: 0 }, length };
-  }
-  // Room for the flag is kept from the start, so adding it never pushes the result over the budget.
-  const { value, truncated, cuts } = truncateJsonValue({
+  // Room for the flag is kept when cutting, so adding it never pushes the result over the budget.
+  const { value, truncated, cuts, length } = truncateJsonValue({
     value: structured,
-    maxChars: maxChars - truncatedFlagLength,
+    maxChars,
+    reserveChars: truncatedFlagLength,
     ...(maxStringChars !== undefined ? { maxStringChars } : {}),
   });
   if (!truncated) return { structured, truncated: false, cuts, length };

@@ -36,31 +36,53 @@ export function truncateJsonValue<Value>({
   maxChars,
   maxStringChars,
   minimumStringChars = defaultMinimumStringChars,
+  reserveChars = 0,
 }: {
   value: Value;
   maxChars: number;
   /** Every string longer than this is cut, whatever the total. */
   maxStringChars?: number;
   minimumStringChars?: number;
+  /** Room to leave free when a cut is needed, for something the caller adds then (a flag). */
+  reserveChars?: number;
 }): TruncatedJsonValue<Value> {
-  const serialized = JSON.stringify(value);
   const cuts: JsonCuts = { strings: 0, arrays: 0, omittedItems: 0 };
-  if (serialized === undefined) return { value, truncated: false, cuts, length: 0 };
-  if (serialized.length <= maxChars && maxStringChars === undefined) {
-    return { value, truncated: false, cuts, length: serialized.length };
-  }
-  // A plain JSON copy: dates become strings and undefined members disappear, exactly as on the wire.
-  let plain = JSON.parse(serialized) as Json;
+  // Dates become strings and undefined members disappear, exactly as on the wire.
+  let plain = toPlainJson(value);
+  if (plain === undefined) return { value, truncated: false, cuts, length: 0 };
   const fitter = createFitter({ cuts, minimumStringChars });
   if (maxStringChars !== undefined) plain = fitter.capStrings(plain, Math.max(maxStringChars, minimumStringChars));
-  const fitted = fitter.fit(plain, maxChars);
-  const truncated = cuts.strings > 0 || cuts.arrays > 0;
-  return {
-    value: (truncated ? fitted.value : value) as Value,
-    truncated,
-    cuts,
-    length: truncated ? fitted.length : serialized.length,
-  };
+  const length = fitter.lengthOf(plain);
+  if (length <= maxChars && cuts.strings === 0) return { value, truncated: false, cuts, length };
+  const room = maxChars - reserveChars;
+  const fitted = length <= room ? { value: plain, length } : fitter.fit(plain, room);
+  return { value: fitted.value as Value, truncated: true, cuts, length: fitted.length };
+}
+
+/**
+ * The value as JSON would carry it, without serialising it: `toJSON` applied, undefined and functions
+ * dropped from objects and turned into null in arrays. Strings are not copied.
+ */
+function toPlainJson(value: unknown, key = ''): Json | undefined {
+  let current = value;
+  if (
+    current !== null &&
+    typeof current === 'object' &&
+    typeof (current as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    current = (current as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  if (current === null || typeof current === 'string' || typeof current === 'boolean') return current;
+  if (typeof current === 'number') return Number.isFinite(current) ? current : null;
+  if (typeof current === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+  if (current === undefined || typeof current === 'function' || typeof current === 'symbol') return undefined;
+  if (Array.isArray(current)) return current.map((item, index) => toPlainJson(item, String(index)) ?? null);
+  const result: { [key: string]: Json } = {};
+  for (const [memberKey, member] of Object.entries(current)) {
+    const plain = toPlainJson(member, memberKey);
+    if (plain !== undefined) result[memberKey] = plain;
+  }
+  return result;
 }
 
 /** The first `keep` characters of a text and a marker saying how many more there were. */
@@ -98,7 +120,8 @@ function createFitter({ cuts, minimumStringChars }: { cuts: JsonCuts; minimumStr
   const cutString = (text: string, maxChars: number): Fitted => {
     const length = jsonLength(text);
     if (length <= maxChars || text.length <= minimumStringChars) return { value: text, length };
-    let keep = Math.max(minimumStringChars, maxChars - 2 - 40);
+    const markerLength = 2 + 40;
+    let keep = Math.max(minimumStringChars, maxChars - markerLength);
     for (;;) {
       const cut = markCut(text, keep);
       const cutLength = jsonLength(cut);
@@ -106,8 +129,9 @@ function createFitter({ cuts, minimumStringChars }: { cuts: JsonCuts; minimumStr
         cuts.strings += 1;
         return { value: cut, length: cutLength };
       }
-      // Escapes make JSON longer than the text: step down by the excess until it fits.
-      keep = Math.max(minimumStringChars, keep - (cutLength - maxChars));
+      // Escapes make JSON longer than the text: scale down by the ratio seen, then by at least one.
+      const scaled = Math.floor((keep * (maxChars - markerLength)) / Math.max(1, cutLength - markerLength));
+      keep = Math.max(minimumStringChars, Math.min(keep - 1, scaled));
     }
   };
 
@@ -190,5 +214,5 @@ function createFitter({ cuts, minimumStringChars }: { cuts: JsonCuts; minimumStr
     return Array.isArray(value) ? fitArray(value, maxChars) : fitObject(value, maxChars);
   };
 
-  return { fit, capStrings };
+  return { fit, capStrings, lengthOf };
 }

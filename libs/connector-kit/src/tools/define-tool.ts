@@ -12,10 +12,19 @@ export interface ToolHandlerOptions<Context, Input> {
   logger: Logger;
   /** Characters the text rendering may use. */
   maxChars: number;
+  /**
+   * Characters the structured output may take as JSON (`jsonLength`). Cut it yourself, consistently with
+   * the text (`fitJsonItems`, `truncateJsonValue`), and set `truncated`; the kit cuts anything beyond
+   * this generically.
+   */
+  maxStructuredChars: number;
 }
 
 export interface ToolOutput<Output> {
-  /** Validated against the output schema and sent as `structuredContent`. */
+  /**
+   * Validated against the output schema and sent as `structuredContent`, within the structured budget:
+   * when it is larger, the kit cuts it (long strings, the last items of arrays) and sets `truncated: true`.
+   */
   structured: Output;
   /** Compact rendering for the model; cut to the budget by the kit if it is still too long. */
   text: string;
@@ -33,6 +42,10 @@ export interface ToolDefinition<
   title: string;
   description: string;
   input: InputSchema;
+  /**
+   * The shape of `structured`. The kit adds an optional top-level `truncated` boolean when the schema has
+   * none, so that a result it had to cut still validates in clients.
+   */
   output: OutputSchema;
   annotations: Required<Pick<ToolAnnotations, 'readOnlyHint'>> &
     Pick<ToolAnnotations, 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>;

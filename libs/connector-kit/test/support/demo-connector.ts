@@ -10,6 +10,7 @@ import {
   toolDefiner,
   environmentBoolean,
   environmentString,
+  fitJsonItems,
   readEnvironment,
   renderTable,
   requireSetting,
@@ -55,7 +56,7 @@ const listItems = defineDemoTool({
   }),
   output: z.object({ items: z.array(itemSchema), truncated: z.boolean() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async handler({ input, context, signal, progress, maxChars }) {
+  async handler({ input, context, signal, progress, maxChars, maxStructuredChars }) {
     const items = context.items.slice(0, input.limit);
     for (const [index] of items.entries()) {
       if (input.delay_ms > 0) {
@@ -66,13 +67,19 @@ const listItems = defineDemoTool({
       }
       await progress({ progress: index + 1, total: items.length, message: `item ${index + 1}` });
     }
+    // The structured budget decides first, so the text never shows rows the structured content lacks.
+    const fitted = fitJsonItems({ items, maxChars: maxStructuredChars - 100 });
     const table = renderTable({
       columns: ['id', 'name'],
-      rows: items,
+      rows: fitted.items,
+      totalRows: items.length,
       maxChars,
       hint: 'Pass a smaller limit.',
     });
-    return { structured: { items: items.slice(0, table.shownRows), truncated: table.truncated }, text: table.text };
+    return {
+      structured: { items: fitted.items.slice(0, table.shownRows), truncated: table.truncated },
+      text: table.text,
+    };
   },
 });
 
