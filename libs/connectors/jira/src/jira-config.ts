@@ -27,6 +27,22 @@ export function resolveJiraConfig(input: JiraConfigInput): JiraConfig {
   };
 }
 
+function invalidConfig(problem: string): ConnectorError {
+  return new ConnectorError({ code: 'INVALID_CONFIG', message: `Invalid configuration: ${problem}` });
+}
+
+// A link copied from the browser (…/browse/ABC-1, …/jira/software/…) is the usual mistake. Cloud sites
+// live at the root; Data Center may sit under a context path (/jira), so only its query is refused.
+function assertSiteUrl({ baseUrl }: { baseUrl: string }): void {
+  const url = new URL(baseUrl);
+  const cloud = url.hostname.endsWith('.atlassian.net');
+  if (url.search || url.hash || (cloud && url.pathname.replace(/\/+$/, '') !== '')) {
+    throw invalidConfig(
+      `JIRA_BASE_URL: expected the site's address alone, such as ${cloud ? url.origin : 'https://jira.example.com or https://example.com/jira'}, not a page's link (got ${JSON.stringify(baseUrl)})`,
+    );
+  }
+}
+
 export function jiraConfigFromEnvironment({
   environment,
 }: {
@@ -38,6 +54,10 @@ export function jiraConfigFromEnvironment({
     variables: ['JIRA_BASE_URL'],
     expected: 'your Jira site URL',
   });
+  assertSiteUrl({ baseUrl });
+  if (values.JIRA_EMAIL && !/^[^\s@]+@[^\s@]+$/.test(values.JIRA_EMAIL)) {
+    throw invalidConfig(`JIRA_EMAIL: expected an email address (got ${JSON.stringify(values.JIRA_EMAIL)})`);
+  }
   let auth: JiraAuth;
   if (values.JIRA_PAT) {
     auth = { type: 'bearer', token: values.JIRA_PAT };

@@ -10,7 +10,11 @@ import {
 export const jiraEnvironment = defineEnvironment({
   JIRA_BASE_URL: {
     description: 'Site URL, e.g. https://your-company.atlassian.net (Cloud) or https://jira.example.com (Data Center).',
-    schema: environmentUrl({ protocols: ['https:', 'http:'] }),
+    schema: environmentUrl({
+      protocols: ['https:', 'http:'],
+      example: 'https://your-company.atlassian.net',
+      refuseCredentials: 'set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)',
+    }),
   },
   JIRA_EMAIL: {
     description: 'Cloud: the Atlassian account email that owns JIRA_API_TOKEN.',
@@ -29,7 +33,9 @@ export const jiraEnvironment = defineEnvironment({
   JIRA_PROJECTS: {
     description:
       'Allowlist of project keys, comma-separated: other projects are invisible and refused, also in JQL results.',
-    schema: environmentList(),
+    schema: environmentList({
+      item: { pattern: /^[A-Za-z][A-Za-z0-9_]*$/, expected: 'a project key: list keys such as ABC,OPS' },
+    }),
   },
   JIRA_MAX_RESULTS: {
     description: 'Default and maximum issues per search page (default 50, at most 100).',

@@ -1,4 +1,4 @@
-import { readEnvironment } from '@connectormcp/connector-kit';
+import { ConnectorError, readEnvironment } from '@connectormcp/connector-kit';
 import { s3Environment } from './s3-environment.js';
 
 export interface S3Config {
@@ -33,6 +33,14 @@ export function s3ConfigFromEnvironment({
   environment: Record<string, string | undefined>;
 }): S3Config {
   const values = readEnvironment({ spec: s3Environment, environment });
+  // Stores name their regions freely (auto, garage, eu-west-1), so only the shape is checked: the
+  // usual mistake is an endpoint in the region's place.
+  if (values.AWS_REGION && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(values.AWS_REGION)) {
+    throw new ConnectorError({
+      code: 'INVALID_CONFIG',
+      message: `Invalid configuration: AWS_REGION: expected a region name such as eu-west-1 (an endpoint goes in S3_ENDPOINT_URL) (got ${JSON.stringify(values.AWS_REGION)})`,
+    });
+  }
   return resolveS3Config({
     ...(values.AWS_REGION ? { region: values.AWS_REGION } : {}),
     ...(values.S3_ENDPOINT_URL ? { endpoint: values.S3_ENDPOINT_URL } : {}),

@@ -38,7 +38,12 @@ export const s3Environment = defineEnvironment({
   },
   S3_ENDPOINT_URL: {
     description: 'Endpoint of an S3-compatible store (MinIO, Cloudflare R2, Ceph), e.g. http://localhost:9000.',
-    schema: environmentUrl({ protocols: ['http:', 'https:'] }),
+    schema: environmentUrl({
+      protocols: ['http:', 'https:'],
+      example: 'http://localhost:9000',
+      schemeHints: { 's3:': 'this is the address of the store; bucket names go in S3_BUCKETS' },
+      refuseCredentials: 'the access key goes in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use a profile',
+    }),
   },
   S3_FORCE_PATH_STYLE: {
     description: 'Address buckets as endpoint/bucket instead of bucket.endpoint (most S3-compatible stores).',
@@ -46,7 +51,9 @@ export const s3Environment = defineEnvironment({
   },
   S3_BUCKETS: {
     description: 'Allowlist of buckets, comma-separated: others are invisible and refused.',
-    schema: environmentList(),
+    schema: environmentList({
+      item: { pattern: /^[A-Za-z0-9._-]+$/, expected: 'a bucket name: list names alone, such as logs,reports' },
+    }),
   },
   S3_MAX_READ_BYTES: {
     description: 'Most bytes read_object returns per call (default 262144, at most 10485760).',

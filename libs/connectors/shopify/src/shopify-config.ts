@@ -18,30 +18,58 @@ export function resolveShopifyConfig(input: ShopifyConfigInput): ShopifyConfig {
   return { apiVersion: '2026-10', showPii: false, ...input, allowWrites: false };
 }
 
+function invalidConfig(problem: string): ConnectorError {
+  return new ConnectorError({ code: 'INVALID_CONFIG', message: `Invalid configuration: ${problem}` });
+}
+
+/**
+ * The shop's domain from what people paste: a bare domain, the shop's URL, or a link to its admin
+ * (admin.shopify.com/store/{handle} names the shop by its handle, whose domain is {handle}.myshopify.com).
+ */
+function readStoreDomain({ value }: { value: string }): string {
+  const text = value.trim();
+  const admin = /^(?:https?:\/\/)?admin\.shopify\.com\/store\/([a-z0-9][a-z0-9-]*)/i.exec(text);
+  if (admin) {
+    throw invalidConfig(
+      `SHOPIFY_STORE_DOMAIN: expected the shop's domain, not an admin link: use ${admin[1]!.toLowerCase()}.myshopify.com`,
+    );
+  }
+  const domain = text.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  if (/[/?#]/.test(domain)) {
+    throw invalidConfig(
+      `SHOPIFY_STORE_DOMAIN: expected the shop's domain alone, such as example.myshopify.com, without a path (got ${JSON.stringify(text)})`,
+    );
+  }
+  if (/:\d*$/.test(domain)) {
+    throw invalidConfig(
+      `SHOPIFY_STORE_DOMAIN: expected the shop's domain without a port; to send requests elsewhere, set SHOPIFY_API_BASE_URL (got ${JSON.stringify(text)})`,
+    );
+  }
+  if (!/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(domain)) {
+    throw invalidConfig(
+      `SHOPIFY_STORE_DOMAIN: expected a domain such as example.myshopify.com (got ${JSON.stringify(text)})`,
+    );
+  }
+  return domain.toLowerCase();
+}
+
 export function shopifyConfigFromEnvironment({
   environment,
 }: {
   environment: Record<string, string | undefined>;
 }): ShopifyConfig {
   const values = readEnvironment({ spec: shopifyEnvironment, environment });
-  const storeDomain = requireSetting({
-    value: values.SHOPIFY_STORE_DOMAIN,
-    variables: ['SHOPIFY_STORE_DOMAIN'],
-    expected: 'your-shop.myshopify.com',
-  })
-    .replace(/^https?:\/\//, '')
-    .replace(/\/+$/, '');
-  if (!/^[a-z0-9][a-z0-9.-]*\.[a-z]{2,}$/i.test(storeDomain)) {
-    throw new ConnectorError({
-      code: 'INVALID_CONFIG',
-      message: `Invalid configuration: SHOPIFY_STORE_DOMAIN: expected a domain such as example.myshopify.com (got "${storeDomain}")`,
-    });
-  }
+  const storeDomain = readStoreDomain({
+    value: requireSetting({
+      value: values.SHOPIFY_STORE_DOMAIN,
+      variables: ['SHOPIFY_STORE_DOMAIN'],
+      expected: 'your-shop.myshopify.com',
+    }),
+  });
   if (!/^\d{4}-(01|04|07|10)$|^unstable$/.test(values.SHOPIFY_API_VERSION)) {
-    throw new ConnectorError({
-      code: 'INVALID_CONFIG',
-      message: `Invalid configuration: SHOPIFY_API_VERSION: expected a version such as 2026-10 (got "${values.SHOPIFY_API_VERSION}")`,
-    });
+    throw invalidConfig(
+      `SHOPIFY_API_VERSION: expected a version such as 2026-10 (a year and 01, 04, 07 or 10, or unstable) (got ${JSON.stringify(values.SHOPIFY_API_VERSION)})`,
+    );
   }
   return resolveShopifyConfig({
     storeDomain,

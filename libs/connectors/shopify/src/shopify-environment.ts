@@ -17,6 +17,10 @@ export const shopifyEnvironment = defineEnvironment({
   },
   SHOPIFY_API_BASE_URL: {
     description: 'Send requests to this origin instead of https://{store} (a proxy, or a local fake in tests).',
-    schema: environmentUrl({ protocols: ['http:', 'https:'] }),
+    schema: environmentUrl({
+      protocols: ['http:', 'https:'],
+      example: 'https://proxy.example.com',
+      refuseCredentials: 'the access token goes in SHOPIFY_ACCESS_TOKEN',
+    }),
   },
 });
