@@ -1,9 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { measureShutdown, stackTraceLine } from '../dist/testing/index.js';
 
 const run = promisify(execFile);
 const demoBin = fileURLToPath(new URL('./support/demo-bin.ts', import.meta.url));
+const stuckBin = fileURLToPath(new URL('./support/stuck-bin.ts', import.meta.url));
+const stuckKey = 'stuck-secret-4242';
 
 async function cli({ args, env = {} }: { args: string[]; env?: Record<string, string> }) {
   try {
@@ -83,5 +86,96 @@ describe('connector command line', () => {
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+});
+
+describe('connector process lifecycle, whatever the source does', () => {
+  const stops = ['end-of-input', 'SIGTERM', 'SIGINT'] as const;
+
+  it.each(stops)(
+    'exits 0 within a second of %s while a call waits on a source that never answers and never closes',
+    async (stop) => {
+      const report = await measureShutdown({
+        args: [stuckBin],
+        env: { STUCK_MODE: 'hang', STUCK_KEY: stuckKey },
+        calls: [{ name: 'wait' }, { name: 'wait' }],
+        stop,
+      });
+      expect(report).toMatchObject({ code: 0, signal: null });
+      expect(report.milliseconds).toBeLessThan(1000);
+      expect(report.stderr).not.toMatch(stackTraceLine);
+      expect(report.stderr).not.toContain(stuckKey);
+      expect(report.stderr).toContain('"cleanup":"cut short"');
+    },
+  );
+
+  it.each(stops)('exits 0 within a second of %s when the source fails late while closing', async (stop) => {
+    const report = await measureShutdown({
+      args: [stuckBin],
+      env: { STUCK_MODE: 'reject-late', STUCK_KEY: stuckKey, LOG_LEVEL: 'debug' },
+      calls: [{ name: 'wait' }],
+      stop,
+    });
+    expect(report).toMatchObject({ code: 0, signal: null });
+    expect(report.milliseconds).toBeLessThan(1000);
+    expect(report.stderr).not.toMatch(stackTraceLine);
+    expect(report.stderr).not.toContain('ECONNREFUSED 127.0.0.1:1 (key');
+    expect(report.stderr).not.toContain(stuckKey);
+    // Every line is JSON: nothing printed by Node itself.
+    for (const line of report.stderr.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('exits 1 with one JSON line, no stack trace and no secret, on an exception nobody caught while serving', async () => {
+    const report = await measureShutdown({
+      args: [stuckBin],
+      env: { STUCK_MODE: 'reject-late', STUCK_KEY: stuckKey },
+      calls: [{ name: 'crash', arguments: { kind: 'exception' } }],
+      stop: 'end-of-input',
+      inFlightMs: 1000,
+    });
+    expect(report.code).toBe(1);
+    expect(report.stderr).not.toMatch(stackTraceLine);
+    expect(report.stderr).not.toContain(stuckKey);
+    const fatal = report.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: number; msg: string; error?: string })
+      .filter((entry) => entry.level === 60);
+    expect(fatal).toEqual([
+      expect.objectContaining({
+        msg: 'unexpected error, stopping',
+        error: 'connect ECONNREFUSED 127.0.0.1:1 (key [redacted])',
+      }),
+    ]);
+  });
+
+  it('logs a promise rejection nobody handled as one line and goes on serving', async () => {
+    const report = await measureShutdown({
+      args: [stuckBin],
+      env: { STUCK_MODE: 'reject-late', STUCK_KEY: stuckKey },
+      calls: [{ name: 'crash', arguments: { kind: 'rejection' } }],
+      stop: 'end-of-input',
+      inFlightMs: 500,
+    });
+    expect(report.code).toBe(0);
+    expect(report.messages).toContainEqual(expect.objectContaining({ id: 2, result: expect.anything() }));
+    expect(report.stderr).toContain('"msg":"unexpected error, ignored"');
+    expect(report.stderr).not.toMatch(stackTraceLine);
+    expect(report.stderr).not.toContain(stuckKey);
+  });
+
+  it('reports a configuration reader that throws as one line with exit 1, without the secret', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [stuckBin, '--check'],
+        { env: { PATH: process.env.PATH, STUCK_MODE: 'config-bug', STUCK_KEY: stuckKey } },
+        (error, _stdout, stderr) => resolve({ code: error ? (error as { code: number }).code : 0, stderr }),
+      );
+    });
+    expect(result).toEqual({
+      code: 1,
+      stderr: 'connectormcp-stuck: error: INVALID_CONFIG: Invalid configuration: cannot read the key [redacted]\n',
+    });
   });
 });

@@ -3,3 +3,4 @@ export { hostOriginCases, sendHostOriginCase, type HostOriginCase, type HostOrig
 export { sendRawHttpRequest, type RawHttpResponse } from './send-raw-http-request.js';
 export { spawnStdioClient, type SpawnedClient } from './spawn-stdio-client.js';
 export { callToolWithinStructuredBudget, type StructuredBudgetReport } from './call-tool-within-structured-budget.js';
+export { measureShutdown, stackTraceLine, type ShutdownReport } from './measure-shutdown.js';
