@@ -139,7 +139,7 @@ describe('connectormcp-mysql over stdio', () => {
       env: { MYSQL_URL: 'postgres://user:secret-pw@db/x', MYSQL_PORT: 'abc' },
     });
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain('MYSQL_URL: expected a URL starting with mysql:// or mariadb://');
+    expect(invalid.stderr).toContain('MYSQL_URL: the scheme postgres:// is not supported: use mysql:// or mariadb://');
     expect(invalid.stderr).toContain('MYSQL_PORT: expected a whole number from 1 to 65535 (got "abc")');
     expect(invalid.stderr).not.toContain('secret-pw');
   });
