@@ -2,6 +2,7 @@ import { ConnectorError } from '@connectormcp/connector-kit';
 import type { FieldPacket } from 'mysql2';
 import mysql, { type PoolConnection } from 'mysql2/promise';
 import { acquireConnection } from './acquire-connection.js';
+import { scheduleGarbageCollection } from './collect-garbage.js';
 import { columnTypeName, toJsonSafeValue } from './json-safe-value.js';
 import { killQuery } from './kill-query.js';
 import type { MysqlContext } from './mysql-context.js';
@@ -55,6 +56,8 @@ export interface ReadBudget {
 
 // Room kept for the answer's fields besides columns and rows (counts, flags, elapsed time, a hint).
 const answerFieldsBytes = 400;
+// Packets of rows with values this large in all are freed right away rather than left for V8 to get to.
+const collectEveryDiscardedBytes = 8 * 1024 * 1024;
 
 export interface ReadStatement {
   sql: string;
@@ -194,6 +197,18 @@ export async function executeReadOnly({
   });
 }
 
+const emptyPacketBuffer = Buffer.alloc(4);
+
+/**
+ * mysql2 (3.x) parses every packet through one reusable packet object that keeps the last packet's buffer
+ * until the next packet is complete: a row of 15 MB stays in memory while the next 15 MB arrive. Between
+ * packets nothing reads it, so it is dropped; on a driver without that object this does nothing.
+ */
+function releaseLastPacket({ core }: { core: CoreConnection }): void {
+  const packet = (core as { packetParser?: { _reusablePacket?: { buffer?: unknown } } }).packetParser?._reusablePacket;
+  if (packet && Buffer.isBuffer(packet.buffer)) packet.buffer = emptyPacketBuffer;
+}
+
 function streamRows({
   context,
   core,
@@ -220,6 +235,7 @@ function streamRows({
     const rows: unknown[][] = [];
     let stoppedBy: ReadResult['stoppedBy'];
     let settled = false;
+    let collectedAt = 0;
     const kill = () => killQuery({ context, threadId });
     const cleanup = () => {
       clearTimeout(timer);
@@ -298,6 +314,10 @@ function streamRows({
         return;
       }
       const counted = byteBudget.admit(values);
+      if (byteBudget.discardedBytes - collectedAt >= collectEveryDiscardedBytes) {
+        collectedAt = byteBudget.discardedBytes;
+        scheduleGarbageCollection({ release: () => releaseLastPacket({ core }) });
+      }
       if (!counted.admitted) return stopReading('bytes');
       rows.push(counted.row);
     });

@@ -5,6 +5,7 @@ import { acquireConnection } from './acquire-connection.js';
 import { guardWriteStatement } from './sql/guard-write-statement.js';
 import { killQuery } from './kill-query.js';
 import type { MysqlContext } from './mysql-context.js';
+import { sessionSettingsStatement } from './session-settings.js';
 
 export interface WriteResult {
   affectedRows: number;
@@ -36,10 +37,16 @@ export async function executeWriteStatement({
   const connection = await acquireConnection({
     context,
     prepare: async (prepared) => {
+      // The pinned sql_mode: the server reads the statement's text exactly as the guard did.
       await prepared.query(
-        `SET SESSION ${context.flavor!.timeLimitAssignment({ milliseconds: context.config.queryTimeoutMs })}`,
+        sessionSettingsStatement({
+          flavor: context.flavor!,
+          queryTimeoutMs: context.config.queryTimeoutMs,
+          readOnly: false,
+        }),
       );
-      if (database) await prepared.query(`USE ${mysql.escapeId(database)}`);
+      // A pooled connection is always on the configured database.
+      if (database && database !== context.config.database) await prepared.query(`USE ${mysql.escapeId(database)}`);
     },
   });
   const started = performance.now();

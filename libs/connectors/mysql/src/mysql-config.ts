@@ -15,7 +15,7 @@ export interface MysqlConfig {
   maxRows: number;
   /** Bytes of one value a query returns at most. */
   maxCellBytes: number;
-  /** Bytes of a query result as JSON at most; the structured budget when undefined (and never above it). */
+  /** Bytes of a query result as JSON at most; the structured budget (MCP_STRUCTURED_MAX_CHARS) when undefined, and never above it. */
   maxResultBytes?: number;
   queryTimeoutMs: number;
   poolSize: number;

@@ -57,7 +57,7 @@ export const mysqlEnvironment = defineEnvironment({
   },
   MYSQL_MAX_RESULT_BYTES: {
     description:
-      'Bytes of a query result as JSON at most; reading stops before the row that would pass it (default and upper bound: the structured budget, MCP_RESULT_MAX_CHARS).',
+      'Bytes of a query result as JSON at most; reading stops before the row that would pass it (default and upper bound: the structured budget, MCP_STRUCTURED_MAX_CHARS).',
     schema: environmentInteger({ min: 1000, max: 10_000_000 }),
   },
   MYSQL_QUERY_TIMEOUT_MS: {

@@ -42,6 +42,8 @@ export interface ResultByteBudget {
   /** Rows were refused or reading stopped: values still arriving are skipped without being decoded. */
   stop(): void;
   readonly cutCells: readonly CutCell[];
+  /** Bytes of values read and left out by cuts so far: what the driver buffered for nothing. */
+  readonly discardedBytes: number;
 }
 
 // Types whose values can be long. Numbers, dates and times are short and keep the driver's own parsing.
@@ -111,6 +113,7 @@ export function createResultByteBudget({
   let admittedRows = 0;
   let usedBytes = 0;
   let stopped = false;
+  let discardedBytes = 0;
   const cutCells: CutCell[] = [];
 
   const readValue = (field: CastField, next: () => unknown, column: number): unknown => {
@@ -130,6 +133,7 @@ export function createResultByteBudget({
       return isJson ? parseJsonValue({ text }) : text;
     }
     cutCells.push({ row: admittedRows, column, bytes: buffer.length });
+    discardedBytes += buffer.length - maxCellBytes;
     return `${decodeText({ buffer, ...(isJson ? {} : { encoding }), maxBytes: maxCellBytes })}${cutMarker}`;
   };
 
@@ -215,5 +219,8 @@ export function createResultByteBudget({
       stopped = true;
     },
     cutCells,
+    get discardedBytes() {
+      return discardedBytes;
+    },
   };
 }
