@@ -1,5 +1,5 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { formatByteSize } from '@connectormcp/connector-kit';
+import { formatByteSize, jsonLength, truncateJsonValue } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { bucketInput, keyInput } from '../input-fields.js';
@@ -26,9 +26,10 @@ export const headObject = defineS3Tool({
     storage_class: z.string().nullable(),
     version_id: z.string().nullable(),
     metadata: z.record(z.string(), z.string()),
+    truncated: z.boolean().describe('True when long metadata values were cut to fit the budget.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal }) {
+  async handler({ input, context, signal, maxStructuredChars }) {
     const head = await sendToBucket({
       context,
       bucket: input.bucket,
@@ -47,8 +48,16 @@ export const headObject = defineS3Tool({
       last_modified: head.LastModified?.toISOString() ?? null,
       storage_class: head.StorageClass ?? 'STANDARD',
       version_id: head.VersionId ?? null,
-      metadata: head.Metadata ?? {},
+      metadata: {} as Record<string, string>,
+      truncated: false,
     };
+    // User metadata is the one part without a fixed size; its values are cut (with a marker) to fit.
+    const metadata = truncateJsonValue({
+      value: head.Metadata ?? {},
+      maxChars: maxStructuredChars - jsonLength(structured) - 16,
+    });
+    structured.metadata = metadata.value;
+    structured.truncated = metadata.truncated;
     const text = [
       `s3://${input.bucket}/${input.key}`,
       `size: ${structured.size} (${structured.size_bytes} bytes)`,

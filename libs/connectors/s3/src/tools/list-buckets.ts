@@ -1,5 +1,5 @@
 import { GetBucketLocationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { mapS3Error } from '../map-s3-error.js';
@@ -14,9 +14,12 @@ export const listBuckets = defineS3Tool({
   }),
   output: z.object({
     buckets: z.array(z.object({ name: z.string(), created: z.string().nullable(), region: z.string().nullable() })),
+    truncated: z
+      .boolean()
+      .describe('True when there are more buckets than shown; set S3_BUCKETS to the ones that matter.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     let listed;
     try {
       listed = await context.client().send(new ListBucketsCommand({}), { abortSignal: signal });
@@ -41,7 +44,15 @@ export const listBuckets = defineS3Tool({
       }
       buckets.push({ name: bucket.Name, created: bucket.CreationDate?.toISOString() ?? null, region });
     }
-    const table = renderTable({ columns: ['name', 'created', 'region'], rows: buckets, maxChars });
-    return { structured: { buckets }, text: table.text };
+    const fitted = fitJsonItems({ items: buckets, maxChars: maxStructuredChars - 64 });
+    const table = renderTable({
+      columns: ['name', 'created', 'region'],
+      rows: fitted.items,
+      totalRows: buckets.length,
+      maxChars,
+      hint: 'Set S3_BUCKETS to the buckets that matter.',
+    });
+    const shown = fitted.items.slice(0, table.shownRows);
+    return { structured: { buckets: shown, truncated: shown.length < buckets.length }, text: table.text };
   },
 });

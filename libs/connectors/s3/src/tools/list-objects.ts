@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
-import { formatByteSize, renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, formatByteSize, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { bucketInput } from '../input-fields.js';
@@ -41,9 +41,14 @@ export const listObjects = defineS3Tool({
     folders: z.array(z.string()),
     objects: z.array(objectSummarySchema),
     next_cursor: z.string().nullable(),
+    truncated: z
+      .boolean()
+      .describe(
+        'True when this page holds more folders or objects than shown; pass a smaller max_keys to see them all.',
+      ),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const page = await sendToBucket({
       context,
       bucket: input.bucket,
@@ -60,22 +65,42 @@ export const listObjects = defineS3Tool({
           options,
         ),
     });
-    const folders = (page.CommonPrefixes ?? []).map((entry) => entry.Prefix ?? '').filter(Boolean);
-    const objects = (page.Contents ?? []).map(toObjectSummary);
+    const allFolders = (page.CommonPrefixes ?? []).map((entry) => entry.Prefix ?? '').filter(Boolean);
+    const allObjects = (page.Contents ?? []).map(toObjectSummary);
     const nextCursor = page.IsTruncated && page.NextContinuationToken ? page.NextContinuationToken : null;
+    const skeleton = {
+      bucket: input.bucket,
+      prefix: input.prefix ?? '',
+      folders: [],
+      objects: [],
+      next_cursor: nextCursor,
+      truncated: false,
+    };
+    // Folders and objects share the structured budget; the text shows exactly what the structured content holds.
+    const room = maxStructuredChars - jsonLength(skeleton) - 16;
+    const folders = fitJsonItems({ items: allFolders, maxChars: allObjects.length > 0 ? Math.floor(room / 2) : room });
+    const fittedObjects = fitJsonItems({ items: allObjects, maxChars: room - jsonLength(folders.items) });
     const more = nextCursor ? `Call list_objects again with cursor="${nextCursor}".` : undefined;
     const lines = [`s3://${input.bucket}/${input.prefix ?? ''}`];
-    if (folders.length > 0) lines.push(`folders: ${folders.join('  ')}`);
+    if (folders.items.length > 0) {
+      const omitted = folders.omittedItems > 0 ? `  [and ${folders.omittedItems} more folders]` : '';
+      lines.push(`folders: ${folders.items.join('  ')}${omitted}`);
+    }
     const table = renderTable({
       columns: ['key', 'size', 'last_modified', 'storage_class'],
-      rows: objects,
+      rows: fittedObjects.items,
+      totalRows: allObjects.length,
       maxChars: maxChars - lines.join('\n').length - 200,
-      ...(more ? { hint: more } : {}),
     });
     lines.push(table.text);
-    if (nextCursor && !table.truncated) lines.push(`More keys: ${more}`);
+    const objects = fittedObjects.items.slice(0, table.shownRows);
+    const truncated = folders.truncated || objects.length < allObjects.length;
+    // A cursor continues after the whole page, so what this page could not show is reached with a smaller page.
+    const shown = Math.max(1, folders.items.length + objects.length);
+    if (truncated) lines.push(`Pass max_keys=${shown} (with the same cursor) to page through every key.`);
+    else if (more) lines.push(`More keys: ${more}`);
     return {
-      structured: { bucket: input.bucket, prefix: input.prefix ?? '', folders, objects, next_cursor: nextCursor },
+      structured: { ...skeleton, folders: folders.items, objects, truncated },
       text: lines.join('\n'),
       ...(more ? { moreHint: more } : {}),
     };

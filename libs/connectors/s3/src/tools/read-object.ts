@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { ConnectorError, formatByteSize, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, formatByteSize, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
@@ -12,6 +12,43 @@ import { sendToBucket } from '../send-to-bucket.js';
 const previewBytes = 64;
 // Room for the header line and the cut marker within the character budget.
 const textOverhead = 400;
+
+// The fields of a text result besides `content`, at their longest, to measure the room left for it.
+const emptyContentFields = {
+  encoding: 'windows-1252',
+  bytes_read: Number.MAX_SAFE_INTEGER,
+  truncated: false,
+  next_offset: Number.MAX_SAFE_INTEGER,
+  content: '',
+  preview_hex: null,
+  preview_base64: null,
+};
+
+/** The longest decoded prefix of `bytes` whose JSON string fits `maxJsonChars` (a binary search). */
+function decodedPrefixWithin({
+  bytes,
+  encoding,
+  maxJsonChars,
+}: {
+  bytes: Uint8Array;
+  encoding: string;
+  maxJsonChars: number;
+}): ReturnType<typeof decodeText> {
+  let low = 0;
+  let high = bytes.length;
+  let best = decodeText({ bytes: bytes.subarray(0, 0), charset: encoding, final: false });
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const candidate = decodeText({ bytes: bytes.subarray(0, middle), charset: encoding, final: false });
+    if (jsonLength(candidate.text) <= maxJsonChars) {
+      best = candidate;
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return best;
+}
 
 export const readObject = defineS3Tool({
   name: 'read_object',
@@ -44,7 +81,7 @@ export const readObject = defineS3Tool({
     etag: z.string().nullable(),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const budget = Math.max(
       1,
       Math.min(
@@ -136,11 +173,19 @@ export const readObject = defineS3Tool({
       return { structured, text };
     }
 
-    const decoded = decodeText({
+    let decoded = decodeText({
       bytes,
       ...(charsetOf({ contentType }) ? { charset: charsetOf({ contentType })! } : {}),
       final: ended,
     });
+    // As JSON, quotes, backslashes and control characters take two characters or more: when the content
+    // does not fit the structured budget, fewer bytes are shown, in the text as well, and reading goes on
+    // from where both stop.
+    const contentRoom = maxStructuredChars - jsonLength({ ...base, ...emptyContentFields }) - 64;
+    if (jsonLength(decoded.text) > contentRoom) {
+      decoded = decodedPrefixWithin({ bytes, encoding: decoded.encoding, maxJsonChars: contentRoom });
+      ended = false;
+    }
     const nextOffset = ended ? null : input.offset + decoded.usedBytes;
     const cutMarker =
       nextOffset === null

@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { defineS3Tool } from '../define-s3-tool.js';
@@ -51,9 +51,12 @@ export const searchObjects = defineS3Tool({
     scanned: z.number(),
     complete: z.boolean(),
     next_cursor: z.string().nullable(),
+    truncated: z
+      .boolean()
+      .describe('True when matches were left for next_cursor to keep the result within its budget.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, progress, maxChars }) {
+  async handler({ input, context, signal, progress, maxChars, maxStructuredChars }) {
     const matches = createKeyMatcher({ ...(input.pattern ? { pattern: input.pattern } : {}) });
     const after = input.modified_after ? Date.parse(input.modified_after) : -Infinity;
     const before = input.modified_before ? Date.parse(input.modified_before) : Infinity;
@@ -123,27 +126,46 @@ export const searchObjects = defineS3Tool({
         break;
       }
     }
+    const cursorAfter = (key: string) =>
+      encodeCursor({ startAfter: key, ...(input.prefix ? { prefix: input.prefix } : {}) });
+    const skeleton = {
+      bucket: input.bucket,
+      matches: [],
+      scanned,
+      complete: false,
+      // The longest cursor this call can produce: after the last key examined or the last match shown.
+      next_cursor: cursorAfter(startAfter ?? ''),
+      truncated: true,
+    };
+    const fitted = fitJsonItems({ items: found, maxChars: maxStructuredChars - jsonLength(skeleton) - 16 });
+    const table = renderTable({
+      columns: ['key', 'size', 'last_modified'],
+      rows: fitted.items,
+      totalRows: found.length,
+      maxChars: maxChars - 300,
+    });
+    const shown = fitted.items.slice(0, table.shownRows);
+    // Matches that did not fit are not skipped: the scan resumes after the last match shown.
+    const truncated = shown.length < found.length;
+    const lastShown = shown.at(-1)?.key;
     const nextCursor =
-      complete || !startAfter ? null : encodeCursor({ startAfter, ...(input.prefix ? { prefix: input.prefix } : {}) });
+      truncated && lastShown ? cursorAfter(lastShown) : complete || !startAfter ? null : cursorAfter(startAfter);
     const more = nextCursor
       ? `Call search_objects again with the same filters and cursor="${nextCursor}" to scan on.`
       : undefined;
-    const table = renderTable({
-      columns: ['key', 'size', 'last_modified'],
-      rows: found,
-      maxChars: maxChars - 300,
-      ...(more ? { hint: more } : {}),
-    });
-    const summary = `${found.length} match(es) after scanning ${scanned} key(s) in s3://${input.bucket}/${input.prefix ?? ''}${complete ? ' (scan complete)' : ''}`;
+    const summary = truncated
+      ? `${shown.length} of ${found.length} match(es) shown after scanning ${scanned} key(s) in s3://${input.bucket}/${input.prefix ?? ''}`
+      : `${found.length} match(es) after scanning ${scanned} key(s) in s3://${input.bucket}/${input.prefix ?? ''}${complete ? ' (scan complete)' : ''}`;
     return {
       structured: {
         bucket: input.bucket,
-        matches: found.slice(0, table.shownRows),
+        matches: shown,
         scanned,
-        complete,
+        complete: complete && !truncated,
         next_cursor: nextCursor,
+        truncated,
       },
-      text: `${summary}\n${table.text}${nextCursor && !table.truncated ? `\n${more}` : ''}`,
+      text: `${summary}\n${table.text}${more ? `\n${more}` : ''}`,
       ...(more ? { moreHint: more } : {}),
     };
   },

@@ -1,0 +1,131 @@
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '@connectormcp/services';
+import {
+  callToolWithinStructuredBudget,
+  spawnStdioClient,
+  type SpawnedClient,
+} from '@connectormcp/connector-kit/testing';
+import { testEnvironment } from './support/test-store.js';
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+// A structured budget well below the text's: the text must still never show what the structured content lacks.
+const maxStructuredChars = 2000;
+const bucket = 'structured-budget-oversized';
+const longName = (index: number) => `structured-budget-${'b'.repeat(38)}-${String(index).padStart(2, '0')}`;
+const longKey = (index: number) => `long/${String(index).padStart(4, '0')}-${'k'.repeat(200)}.txt`;
+
+describe('S3 tools keep structuredContent within its budget', () => {
+  let s3: SpawnedClient;
+  const called = new Set<string>();
+  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
+    called.add(name);
+    return callToolWithinStructuredBudget({
+      client: s3.client,
+      name,
+      arguments: args,
+      maxStructuredChars,
+      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
+    });
+  };
+
+  beforeAll(async () => {
+    const environment = testEnvironment();
+    const client = createS3Client({
+      endpoint: environment.S3_ENDPOINT_URL!,
+      accessKeyId: environment.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: environment.AWS_SECRET_ACCESS_KEY!,
+    });
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    for (let index = 0; index < 30; index += 1) await client.send(new CreateBucketCommand({ Bucket: longName(index) }));
+    const put = (key: string, body: string, extra: Record<string, unknown> = {}) =>
+      client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }));
+    for (let start = 0; start < 300; start += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, offset) => put(longKey(start + offset), 'x')));
+    }
+    await Promise.all(
+      Array.from({ length: 60 }, (_, index) => put(`folders/${index}-${'f'.repeat(150)}/inside.txt`, 'x')),
+    );
+    // Quotes, backslashes and newlines: each takes two characters as JSON.
+    await put('escapes.txt', '"\\\n'.repeat(400_000), { ContentType: 'text/plain' });
+    await put('meta.txt', 'x', { Metadata: { first: 'm'.repeat(1500), second: 'n'.repeat(1500) } });
+    client.destroy();
+    s3 = await spawnStdioClient({
+      args: [bin],
+      env: testEnvironment({
+        LOG_LEVEL: 'warn',
+        MCP_RESULT_MAX_CHARS: '20000',
+        MCP_STRUCTURED_MAX_CHARS: String(maxStructuredChars),
+        S3_ALLOW_WRITES: 'true',
+      }),
+    });
+  });
+  afterAll(() => s3?.close());
+
+  it('list_buckets shows the buckets that fit, in text and structured content alike', async () => {
+    const report = await call('list_buckets', {}, true);
+    const shown = report.structured.buckets as unknown[];
+    expect(shown.length).toBeGreaterThan(3);
+    expect(report.text).toContain(`[truncated: showing ${shown.length} of `);
+  });
+
+  it('list_objects cuts a page of long keys and says how to see every key', async () => {
+    const report = await call('list_objects', { bucket, prefix: 'long/', max_keys: 300 }, true);
+    const objects = report.structured.objects as Array<{ key: string }>;
+    expect(objects[0]!.key).toBe(longKey(0));
+    expect(objects.length).toBeGreaterThan(1);
+    expect(report.text).toContain(`[truncated: showing ${objects.length} of 300 rows]`);
+    expect(report.text).toContain(`Pass max_keys=${objects.length}`);
+    expect(report.text).not.toContain(longKey(objects.length));
+  });
+
+  it('list_objects cuts folders too', async () => {
+    const report = await call('list_objects', { bucket, prefix: 'folders/', delimiter: '/', max_keys: 1000 }, true);
+    const folders = report.structured.folders as string[];
+    expect(folders.length).toBeGreaterThan(1);
+    expect(folders.length).toBeLessThan(60);
+    expect(report.text).toContain(`[and ${60 - folders.length} more folders]`);
+  });
+
+  it('search_objects returns the matches that fit and resumes after the last one shown', async () => {
+    const first = await call('search_objects', { bucket, pattern: 'long/*.txt', max_results: 1000 }, true);
+    const matches = first.structured.matches as Array<{ key: string }>;
+    expect(first.structured.complete).toBe(false);
+    const next = await call('search_objects', {
+      bucket,
+      pattern: 'long/*.txt',
+      max_results: 1000,
+      cursor: first.structured.next_cursor,
+    });
+    expect((next.structured.matches as Array<{ key: string }>)[0]!.key).toBe(longKey(matches.length));
+  });
+
+  it('read_object reads fewer bytes when their JSON would not fit, and goes on from there', async () => {
+    const report = await call('read_object', { bucket, key: 'escapes.txt' }, true);
+    const content = report.structured.content as string;
+    const nextOffset = report.structured.next_offset as number;
+    expect(nextOffset).toBe(Buffer.byteLength(content));
+    expect(content.length).toBeGreaterThan(300);
+    // The text shows the same bytes, not the ten times more its own budget would allow.
+    expect(report.text).toContain(`bytes 0-${nextOffset}`);
+    const next = await call('read_object', { bucket, key: 'escapes.txt', offset: nextOffset }, true);
+    expect(next.structured.offset).toBe(nextOffset);
+  });
+
+  it('head_object cuts long metadata values with a marker', async () => {
+    const report = await call('head_object', { bucket, key: 'meta.txt' }, true);
+    const metadata = report.structured.metadata as Record<string, string>;
+    expect(Object.keys(metadata).sort()).toEqual(['first', 'second']);
+    expect(metadata.first).toMatch(/^m+… \[truncated: \d+ more characters\]$/);
+    expect(report.text).toContain(`metadata first: ${metadata.first}`);
+  });
+
+  it('write_object answers within the budget', async () => {
+    await call('write_object', { bucket, key: `written/${'w'.repeat(200)}`, content: 'hello' }, false);
+  });
+
+  it('every tool was called', async () => {
+    const { tools } = await s3.client.listTools();
+    expect([...called].sort()).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
