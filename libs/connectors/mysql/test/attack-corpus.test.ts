@@ -1,15 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSilentLogger } from '@connectormcp/connector-kit';
-import { connectInMemory } from '@connectormcp/connector-kit/testing';
-import { createMysqlServer } from '../src/create-mysql-server.js';
+import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
 import { executeReadOnly } from '../src/execute-read-only.js';
 import { resolveMysqlConfig } from '../src/mysql-config.js';
 import { createMysqlContext } from '../src/mysql-context.js';
-import { adminConnection, runningStatements, testConfig } from './support/test-database.js';
+import { pinnedSqlMode } from '../src/sql/pinned-sql-mode.js';
+import { adminConnection, runningStatements, testConfig, testEnvironment } from './support/test-database.js';
 
-// Every string must be refused, or run without changing anything. The connector connects as root here:
-// it has to be safe even with the privileged account people tend to hand it.
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+// Every string must be refused. The corpus runs against root (the privileged account people tend to hand the
+// connector) and against a least-privilege reader with MYSQL_DATABASES, under several global sql_modes.
 const attacks: string[] = [
   'SELECT 1; DROP TABLE customers',
   'SELECT 1; DELETE FROM orders',
@@ -98,6 +101,53 @@ const attacks: string[] = [
   `SELECT ${'1+'.repeat(60_000)}1`,
   `SELECT ${'('.repeat(3000)}1${')'.repeat(3000)}`,
   `SELECT * FROM orders WHERE id IN (${Array.from({ length: 5000 }, (_, index) => index).join(',')}) AND SLEEP(1)`,
+  // Too complex for the parser: a clear refusal, never INTERNAL or a stack overflow.
+  `SELECT * FROM orders WHERE ${'id = 1 OR '.repeat(8999)}id = 1`,
+  `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`,
+  `SELECT * FROM orders WHERE ${'(id = 1 OR '.repeat(200)}1${')'.repeat(200)}`,
+  // `--` before a digit is two minus signs to the server but a comment to a lax parser, which then sees no table.
+  'SELECT authentication_string, 1--1 FROM mysql.user',
+  // Changing the modes that decide how text is read, inside the statement or the session.
+  "SET STATEMENT sql_mode = 'NO_BACKSLASH_ESCAPES' FOR SELECT 1",
+  "SET STATEMENT sql_mode = 'ANSI_QUOTES' FOR SELECT * FROM orders",
+  "SET SESSION sql_mode = 'ANSI_QUOTES'",
+  "SET sql_mode = 'PIPES_AS_CONCAT'",
+  'SET NAMES gbk',
+  'SET character_set_client = gbk',
+  'SELECT 1 /*!50000 , (SELECT authentication_string FROM mysql.user LIMIT 1) */',
+  'SELECT 1 /*M!100000 , (SELECT authentication_string FROM mysql.user LIMIT 1) */',
+  'SELECT "mysql"."user".authentication_string FROM mysql.user',
+  "SELECT 'x' || (SELECT authentication_string FROM mysql.user LIMIT 1)",
+  'SELECT mysql.user.authentication_string FROM orders',
+  'SHOW CREATE USER root',
+  'SELECT 1 PROCEDURE ANALYSE()',
+];
+
+/**
+ * Text whose meaning depends on sql_mode. Read in the pinned session mode, the one the guard reads, each is a
+ * harmless read (a string, an alias); read under NO_BACKSLASH_ESCAPES or ANSI_QUOTES it would read
+ * mysql.user or a database outside MYSQL_DATABASES. They may run; they must not leak.
+ */
+const modeAttacks: string[] = [
+  String.raw`SELECT '\' UNION SELECT authentication_string FROM mysql.user -- '`,
+  String.raw`SELECT 1 AS '\', (SELECT authentication_string FROM mysql.user LIMIT 1) AS h -- '`,
+  String.raw`SELECT 1 AS "\", (SELECT authentication_string FROM mysql.user LIMIT 1) AS h -- "`,
+  String.raw`SELECT "\" UNION SELECT authentication_string FROM mysql.user -- "`,
+  String.raw`SELECT '\' UNION SELECT secret FROM other.corpus_canary -- '`,
+  String.raw`SELECT 1 AS '\', (SELECT secret FROM other.corpus_canary LIMIT 1) AS h -- '`,
+  String.raw`SELECT 1 AS "\", (SELECT secret FROM other.corpus_canary LIMIT 1) AS h -- "`,
+  String.raw`SELECT name FROM customers WHERE name = '\' OR 1 IN (SELECT 1 FROM mysql.user WHERE SLEEP(3)) -- ' LIMIT 1`,
+  'SELECT * FROM "mysql"."user"',
+  'SELECT * FROM "other"."corpus_canary"',
+  'SELECT "authentication_string" AS a FROM orders LIMIT 1',
+  "SELECT 'x' || 'y' AS joined",
+  'SELECT name FROM customers WHERE 0 || id = 1',
+  "SELECT CONCAT('a', 'b') || (SELECT COUNT(*) FROM orders) AS v",
+  // Outside MYSQL_DATABASES for the reader; root has no allowlist and may read them.
+  'SELECT secret, 1--1 FROM other.corpus_canary',
+  'SELECT 1--1 FROM other.corpus_canary',
+  'SELECT 1 FROM orders WHERE other.corpus_canary.secret IS NOT NULL',
+  'SELECT secret FROM other.corpus_canary',
 ];
 
 interface ServerState {
@@ -112,7 +162,7 @@ async function serverState(): Promise<ServerState> {
   const admin = await adminConnection();
   try {
     const [checksums] = await admin.query(
-      'CHECKSUM TABLE shop.customers, shop.orders, shop.order_items, shop.products',
+      'CHECKSUM TABLE shop.customers, shop.orders, shop.order_items, shop.products, other.customers, other.corpus_canary',
     );
     const [tables] = await admin.query(
       "SELECT TABLE_NAME, TABLE_ROWS IS NOT NULL AS x FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'shop' ORDER BY TABLE_NAME",
@@ -137,55 +187,180 @@ async function serverState(): Promise<ServerState> {
   }
 }
 
+const queryTimeoutMs = 2000;
+const canary = 'corpus-canary-4e1f9b2d';
+
+interface Account {
+  name: string;
+  environment: () => Record<string, string>;
+  /** Reads of `other` (the canary) are outside what this account may read. */
+  allowlisted: boolean;
+}
+
+const readerPassword = 'corpus-reader-7f3a5c1e9b';
+const accounts: Account[] = [
+  { name: 'root, no allowlist', environment: () => testEnvironment(), allowlisted: false },
+  {
+    name: 'least-privilege reader, MYSQL_DATABASES=shop',
+    environment: () =>
+      testEnvironment({ MYSQL_USER: 'corpus_reader', MYSQL_PASSWORD: readerPassword, MYSQL_DATABASES: 'shop' }),
+    allowlisted: true,
+  },
+];
+// `null` is the server's own default.
+const globalModes = [null, 'NO_BACKSLASH_ESCAPES', 'ANSI_QUOTES', 'ANSI', 'PIPES_AS_CONCAT'];
+
+interface Outcome {
+  sql: string;
+  refused: boolean;
+  text: string;
+  output: string;
+  elapsedMs: number;
+}
+
 describe('read-only enforcement against an attack corpus', () => {
-  it('has at least 40 attack strings', () => {
-    expect(attacks.length).toBeGreaterThanOrEqual(40);
+  let defaultMode = '';
+  let secrets: string[] = [];
+  const peaks: string[] = [];
+
+  beforeAll(async () => {
+    const admin = await adminConnection();
+    try {
+      const [[{ mode }]] = (await admin.query('SELECT @@GLOBAL.sql_mode AS mode')) as unknown as [[{ mode: string }]];
+      defaultMode = mode;
+      // The reader may SELECT in both databases: only MYSQL_DATABASES keeps `other` out of its reach.
+      await admin.query(`CREATE OR REPLACE USER 'corpus_reader'@'127.0.0.1' IDENTIFIED BY '${readerPassword}'`);
+      await admin.query("GRANT SELECT, SHOW VIEW ON shop.* TO 'corpus_reader'@'127.0.0.1'");
+      await admin.query("GRANT SELECT, SHOW VIEW ON other.* TO 'corpus_reader'@'127.0.0.1'");
+      await admin.query('CREATE TABLE IF NOT EXISTS other.corpus_canary (secret VARCHAR(64))');
+      await admin.query('INSERT INTO other.corpus_canary VALUES (?)', [canary]);
+      const [rows] = (await admin.query(
+        "SELECT authentication_string AS hash FROM mysql.user WHERE authentication_string <> ''",
+      )) as unknown as [Array<{ hash: string }>];
+      secrets = rows.map((row) => row.hash);
+    } finally {
+      await admin.end();
+    }
+    expect(secrets.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses each, or runs it without changing data, schema, users, settings or files', async () => {
-    const before = await serverState();
-    const { server, cleanup } = createMysqlServer(testConfig({ queryTimeoutMs: 3000 }));
-    const { client, close } = await connectInMemory({ server });
-    const outcomes: Array<{ sql: string; refused: boolean; text: string }> = [];
-    try {
-      for (const sql of attacks) {
-        const result = await client.callTool({ name: 'execute_query', arguments: { sql } });
-        const text = (result.content as Array<{ text: string }>)[0]!.text;
-        outcomes.push({ sql: sql.slice(0, 80), refused: Boolean(result.isError), text: text.slice(0, 160) });
-        // Errors are codes with a message, never a stack trace.
-        expect(text).not.toMatch(/\n\s+at /);
-      }
-      // Session state did not leak into the next call on the pooled connections.
-      const leak = await client.callTool({
-        name: 'execute_query',
-        arguments: { sql: 'SELECT @stolen AS stolen, @leak AS leak' },
-      });
-      expect((leak.structuredContent as { rows: unknown[][] }).rows).toEqual([[null, null]]);
-    } finally {
-      await close();
-      await cleanup();
-    }
-    const ran = outcomes.filter((outcome) => !outcome.refused);
-    // The few that run are harmless reads; everything else is refused before it reaches the server.
-    expect(ran.map((outcome) => outcome.sql)).toEqual([]);
-    expect(await serverState()).toEqual(before);
+  afterAll(async () => {
     const admin = await adminConnection();
-    const [[{ datadir, lock_holder: lockHolder }]] = (await admin.query(
-      "SELECT @@datadir AS datadir, IS_USED_LOCK('connectormcp-attack') AS lock_holder",
-    )) as unknown as [[{ datadir: string; lock_holder: unknown }]];
-    expect(lockHolder).toBeNull();
-    await admin.end();
-    for (const file of [
-      '/tmp/connectormcp-pwned.txt',
-      '/tmp/connectormcp-pwned.bin',
-      join(datadir, 'shop', 'connectormcp-pwned-relative.txt'),
-      join(datadir, 'connectormcp-pwned-relative.txt'),
-    ]) {
-      expect(existsSync(file)).toBe(false);
+    try {
+      await admin.query('SET GLOBAL sql_mode = ?', [defaultMode]);
+      await admin.query('DROP TABLE IF EXISTS other.corpus_canary');
+      await admin.query("DROP USER IF EXISTS 'corpus_reader'@'127.0.0.1'");
+    } finally {
+      await admin.end();
     }
-    expect(await runningStatements({ like: '%SLEEP%' })).toBe(0);
-    expect(await runningStatements({ like: '%BENCHMARK%' })).toBe(0);
+    // The figures the issue asks for: the connector process's peak resident memory in each run.
+    console.info(`Attack corpus, peak RSS of the connector process:\n${peaks.join('\n')}`);
   });
+
+  it('has at least 40 attack strings', () => {
+    expect(attacks.length + modeAttacks.length).toBeGreaterThanOrEqual(40);
+  });
+
+  const matrix = accounts.flatMap((account) =>
+    globalModes.map((mode) => ({ account, mode, modeName: mode ?? "the server's default" })),
+  );
+  it.each(matrix)(
+    'refuses each, or runs it without leaking or changing anything: $account.name, global sql_mode $modeName',
+    async ({ account, mode }) => {
+      const admin = await adminConnection();
+      await admin.query('SET GLOBAL sql_mode = ?', [mode ?? defaultMode]);
+      await admin.end();
+      const before = await serverState();
+      // A new connector: its pooled connections start in the global mode just set, as on a real server.
+      const connection = await spawnStdioClient({
+        args: [bin],
+        env: { ...account.environment(), MYSQL_QUERY_TIMEOUT_MS: String(queryTimeoutMs) },
+      });
+      const outcomes: Outcome[] = [];
+      const call = async (sql: string) => {
+        const started = performance.now();
+        const result = await connection.client.callTool({ name: 'execute_query', arguments: { sql } });
+        const text = (result.content as Array<{ text: string }>)[0]!.text;
+        const outcome = {
+          sql: sql.slice(0, 80),
+          refused: Boolean(result.isError),
+          text: text.slice(0, 160),
+          output: `${text}\n${JSON.stringify(result.structuredContent ?? null)}`,
+          elapsedMs: performance.now() - started,
+        };
+        outcomes.push(outcome);
+        return { outcome, result };
+      };
+      let peakRss = '';
+      try {
+        for (const sql of [...attacks, ...modeAttacks]) await call(sql);
+        // The session reads text in the pinned mode, whatever the global one: `||` is OR, "…" a string.
+        const { result: pinned } = await call(`SELECT @@SESSION.sql_mode AS mode, 'x' || 'y' AS joined, "q" AS quoted`);
+        expect((pinned.structuredContent as { rows: unknown[][] }).rows).toEqual([[pinnedSqlMode, 0, 'q']]);
+        // Session state did not leak into the next call on the pooled connections.
+        const { result: leak } = await call('SELECT @stolen AS stolen, @leak AS leak');
+        expect((leak.structuredContent as { rows: unknown[][] }).rows).toEqual([[null, null]]);
+        // The connector is alive and answers.
+        const { result: alive } = await call('SELECT COUNT(*) AS n FROM orders');
+        expect((alive.structuredContent as { rows: unknown[][] }).rows).toEqual([['600']]);
+        expect(() => process.kill(connection.pid!, 0)).not.toThrow();
+        peakRss = /VmHWM:\s*(\d+) kB/.exec(readFileSync(`/proc/${connection.pid}/status`, 'utf8'))?.[1] ?? '?';
+      } finally {
+        await connection.close();
+      }
+      peaks.push(
+        `  ${account.name}, sql_mode ${mode ?? `default (${defaultMode})`}: ${Math.round(Number(peakRss) / 1024)} MB`,
+      );
+
+      for (const outcome of outcomes) {
+        // Errors are codes with a message, never a stack trace or an INTERNAL error.
+        expect({ sql: outcome.sql, text: outcome.text }).toEqual({
+          sql: outcome.sql,
+          text: expect.not.stringMatching(/\n\s+at |^INTERNAL|Maximum call stack/),
+        });
+        // Nothing outside what the account may read: no password hash, no row of another database.
+        for (const secret of [...secrets, ...(account.allowlisted ? [canary] : [])]) {
+          expect({ sql: outcome.sql, leaked: outcome.output.includes(secret) }).toEqual({
+            sql: outcome.sql,
+            leaked: false,
+          });
+        }
+        // Nothing ran past the time limit (plus the round trips and the connector's own backstop).
+        expect({ sql: outcome.sql, slow: outcome.elapsedMs > queryTimeoutMs + 3000 }).toEqual({
+          sql: outcome.sql,
+          slow: false,
+        });
+      }
+      // Every attack of the corpus proper is refused before it reaches the server.
+      const ran = outcomes.slice(0, attacks.length).filter((outcome) => !outcome.refused);
+      expect(ran.map((outcome) => outcome.sql)).toEqual([]);
+      // For the reader, reads outside MYSQL_DATABASES are refused, not just empty.
+      if (account.allowlisted) {
+        const reachedOther = outcomes
+          .slice(attacks.length, attacks.length + modeAttacks.length)
+          .filter((outcome) => /^SELECT (secret|1 FROM orders WHERE other|1--1)/.test(outcome.sql) && !outcome.refused);
+        expect(reachedOther.map((outcome) => outcome.sql)).toEqual([]);
+      }
+
+      expect(await serverState()).toEqual(before);
+      const check = await adminConnection();
+      const [[{ datadir, lock_holder: lockHolder }]] = (await check.query(
+        "SELECT @@datadir AS datadir, IS_USED_LOCK('connectormcp-attack') AS lock_holder",
+      )) as unknown as [[{ datadir: string; lock_holder: unknown }]];
+      expect(lockHolder).toBeNull();
+      await check.end();
+      for (const file of [
+        '/tmp/connectormcp-pwned.txt',
+        '/tmp/connectormcp-pwned.bin',
+        join(datadir, 'shop', 'connectormcp-pwned-relative.txt'),
+        join(datadir, 'connectormcp-pwned-relative.txt'),
+      ]) {
+        expect(existsSync(file)).toBe(false);
+      }
+      expect(await runningStatements({ like: '%SLEEP%' })).toBe(0);
+      expect(await runningStatements({ like: '%BENCHMARK%' })).toBe(0);
+    },
+  );
 
   it('still refuses writes that slip past the parser, at the database: read-only transaction', async () => {
     // Bypass layer 1 on purpose to prove layer 3 holds on its own.
