@@ -1,5 +1,8 @@
 // Resuming a dropped Streamable HTTP stream over real HTTP, the way a client does it after a network
 // drop: POST a tool call, lose the SSE stream mid-call, GET with Last-Event-ID, get the rest.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createConnectorRuntime } from '../src/connector/connector-runtime.js';
 import { createMcpServer } from '../src/connector/create-mcp-server.js';
 import { createSilentLogger } from '../src/logging/create-logger.js';
@@ -158,6 +161,46 @@ describe('Streamable HTTP resumability', () => {
       id: 7,
       result: { structuredContent: { items: expect.arrayContaining([{ id: 6, name: 'item 6' }]) } },
     });
+  });
+
+  it("lets the MCP SDK's own client resume a call on a new connection with its resumption token", async () => {
+    const request = {
+      method: 'tools/call' as const,
+      params: { name: 'list_items', arguments: { limit: 6, delay_ms: 60 } },
+    };
+    const first = new Client({ name: 'resume-sdk', version: '0' });
+    const firstTransport = new StreamableHTTPClientTransport(http.url);
+    await first.connect(firstTransport);
+    const sessionId = firstTransport.sessionId!;
+    let resumptionToken: string | undefined;
+    let sawProgress: () => void = () => {};
+    const progressed = new Promise<void>((resolve) => {
+      sawProgress = resolve;
+    });
+    const interrupted = first
+      .request(request, CallToolResultSchema, {
+        onresumptiontoken: (token) => {
+          resumptionToken = token;
+        },
+        onprogress: () => sawProgress(),
+      })
+      .catch((error: unknown) => error);
+    await progressed;
+    // The connection goes away mid-call (without ending the session, as a crash or a network drop would).
+    await firstTransport.close();
+    expect(await interrupted).toBeInstanceOf(Error);
+    expect(resumptionToken).toEqual(expect.any(String));
+
+    const second = new Client({ name: 'resume-sdk', version: '0' });
+    const secondTransport = new StreamableHTTPClientTransport(http.url, { sessionId });
+    await second.connect(secondTransport);
+    const result = await second.request(request, CallToolResultSchema, { resumptionToken });
+    expect(result.structuredContent).toEqual({
+      items: [1, 2, 3, 4, 5, 6].map((id) => ({ id, name: `item ${id}` })),
+      truncated: false,
+    });
+    await secondTransport.terminateSession();
+    await second.close();
   });
 
   it('keeps only what its limits allow, refusing to resume from an event it no longer has', async () => {

@@ -33,7 +33,7 @@ describe('BoundedEventStore', () => {
     const third = await session.storeEvent('post-1', notification(3));
 
     expect(new Set([priming, first, second, third]).size).toBe(4);
-    expect(await session.getStreamIdForEventId?.(first)).toBe('post-1');
+    expect(session.resumableStreamId(first)).toBe('post-1');
     const fromPriming = await replay({ store: session, lastEventId: priming });
     expect(fromPriming.streamId).toBe('post-1');
     expect(fromPriming.sent.map(({ id }) => id)).toEqual([first, second, third]);
@@ -48,7 +48,7 @@ describe('BoundedEventStore', () => {
     const aliceEvent = await alice.storeEvent('_GET_stream', notification(1));
     await alice.storeEvent('_GET_stream', notification(2));
 
-    expect(await mallory.getStreamIdForEventId?.(aliceEvent)).toBeUndefined();
+    expect(mallory.resumableStreamId(aliceEvent)).toBeUndefined();
     await expect(replay({ store: mallory, lastEventId: aliceEvent })).rejects.toThrow(/cannot be resumed/);
     await expect(replay({ store: alice, lastEventId: 'made-up.1' })).rejects.toThrow(/cannot be resumed/);
   });
@@ -60,7 +60,7 @@ describe('BoundedEventStore', () => {
     for (let index = 0; index < 5; index += 1) ids.push(await session.storeEvent('s', notification(index)));
 
     expect(store.usage().events).toBe(3);
-    expect(await session.getStreamIdForEventId?.(ids[1]!)).toBeUndefined();
+    expect(session.resumableStreamId(ids[1]!)).toBeUndefined();
     expect((await replay({ store: session, lastEventId: ids[2]! })).sent.map(({ id }) => id)).toEqual(ids.slice(3));
   });
 
@@ -83,7 +83,7 @@ describe('BoundedEventStore', () => {
     const huge = await session.storeEvent('s', notification(2, 'x'.repeat(10_000)));
     const after = await session.storeEvent('s', notification(3));
 
-    expect(await session.getStreamIdForEventId?.(before)).toBeUndefined();
+    expect(session.resumableStreamId(before)).toBeUndefined();
     await expect(replay({ store: session, lastEventId: before })).rejects.toThrow(/too large/);
     expect((await replay({ store: session, lastEventId: huge })).sent.map(({ id }) => id)).toEqual([after]);
     expect(store.usage().bytes).toBeLessThanOrEqual(4096);
@@ -98,10 +98,10 @@ describe('BoundedEventStore', () => {
     const recent = await session.storeEvent('s', notification(2));
     now += 40_000;
 
-    expect(await session.getStreamIdForEventId?.(old)).toBeUndefined();
-    expect(await session.getStreamIdForEventId?.(recent)).toBe('s');
+    expect(session.resumableStreamId(old)).toBeUndefined();
+    expect(session.resumableStreamId(recent)).toBe('s');
     now += 30_000;
-    expect(await session.getStreamIdForEventId?.(recent)).toBeUndefined();
+    expect(session.resumableStreamId(recent)).toBeUndefined();
     expect(store.usage()).toEqual({ events: 0, bytes: 0, streams: 0, sessions: 1 });
   });
 

@@ -19,6 +19,14 @@ export const defaultEventStoreLimits: EventStoreLimits = {
 
 /** One session's view of the store: what the SDK transport of that session is given. */
 export interface SessionEventStore extends EventStore {
+  /**
+   * The stream a resume from this event would continue, or undefined when it cannot be resumed (unknown,
+   * expired, another session's, or followed by a message too large to keep). Deliberately not the SDK's
+   * optional `getStreamIdForEventId`: given that, the SDK refuses (409) to resume a stream whose old
+   * connection it still holds, which is just what a network drop leaves behind; without it, the SDK
+   * replays and closes the stale connection.
+   */
+  resumableStreamId(eventId: string): string | undefined;
   /** Forgets every event of this session, when the session ends. */
   dispose(): void;
 }
@@ -79,8 +87,7 @@ export class BoundedEventStore {
     this.sessions.add(streams);
     return {
       storeEvent: async (streamId, message) => this.store({ streams, streamId, message }),
-      // The SDK asks this first and answers 400 when it gets nothing, so every refusal is decided here.
-      getStreamIdForEventId: async (eventId) => {
+      resumableStreamId: (eventId) => {
         const last = this.find({ streams, eventId });
         return last && !this.eventsAfter(last).some((event) => event.dropped) ? last.stream.streamId : undefined;
       },

@@ -7,7 +7,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from '../logging/create-logger.js';
 import { bearerTokenGuard } from './bearer-token-guard.js';
-import { BoundedEventStore, type EventStoreLimits } from './bounded-event-store.js';
+import { BoundedEventStore, type EventStoreLimits, type SessionEventStore } from './bounded-event-store.js';
 import { mcpHostOriginGuard } from './mcp-host-origin-guard.js';
 import type { RunningTransport } from './serve-stdio.js';
 
@@ -59,13 +59,25 @@ export async function serveHttp({
   app.use(express.json());
   if (token) app.use('/mcp', bearerTokenGuard({ token }));
 
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; server: McpServer }>();
+  const sessions = new Map<
+    string,
+    { transport: StreamableHTTPServerTransport; server: McpServer; eventStore: SessionEventStore }
+  >();
   const { retryMs = 1000, ...limits } = resumability;
   const events = new BoundedEventStore({ limits });
 
   const handle = async (request: Request, response: Response) => {
     const sessionId = request.header('mcp-session-id');
     const existing = sessionId ? sessions.get(sessionId) : undefined;
+    const lastEventId = request.method === 'GET' ? request.header('last-event-id') : undefined;
+    if (existing && lastEventId && !existing.eventStore.resumableStreamId(lastEventId)) {
+      response.status(400).json({
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'Unknown or expired Last-Event-ID: this stream cannot be resumed.' },
+        id: null,
+      });
+      return;
+    }
     if (existing) {
       await existing.transport.handleRequest(request, response, request.body);
       return;
@@ -86,7 +98,7 @@ export async function serveHttp({
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server });
+        sessions.set(id, { transport, server, eventStore });
       },
       // With an event store the SDK numbers every SSE event, opens each stream with a priming event
       // (an id and empty data, plus `retry`) and replays what a client missed on GET with Last-Event-ID.
