@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createHostOriginPolicy, resolveAllowedHosts } from '@connectormcp/connector-kit/host-origin-guard';
 import { datasourceConfigSchema, type DatasourceConfigInput } from '@connectormcp/orchestrator';
 import { z } from 'zod';
 
@@ -12,6 +13,8 @@ export interface ApiConfig {
   port: number;
   host: string;
   apiKeys: string[];
+  /** Host names accepted in `Host` (and as `Origin` hosts): loopback names, the bind address, ALLOWED_HOSTS. */
+  allowedHosts: string[];
   corsOrigins: string[];
   dataDirectory: string;
   /** PostgreSQL shared by API instances; the embedded database in dataDirectory when unset. */
@@ -57,12 +60,26 @@ export function apiConfigFromEnvironment({
       );
     datasources = parsed.data.datasources;
   }
+  // Without API keys the API must not be reachable from the network.
+  const host = apiKeys.length === 0 ? '127.0.0.1' : (environment.HOST ?? '0.0.0.0');
+  const allowedHosts = resolveAllowedHosts({
+    bindHost: host,
+    extraHosts: list(environment.ALLOWED_HOSTS),
+    hostsVariable: 'ALLOWED_HOSTS',
+  });
+  const corsOrigins = list(environment.CORS_ORIGINS);
+  // Checked here so that a malformed origin stops the start with the variable's name.
+  createHostOriginPolicy({
+    allowedOrigins: corsOrigins,
+    hostsVariable: 'ALLOWED_HOSTS',
+    originsVariable: 'CORS_ORIGINS',
+  });
   return {
     port,
-    // Without API keys the API must not be reachable from the network.
-    host: apiKeys.length === 0 ? '127.0.0.1' : (environment.HOST ?? '0.0.0.0'),
+    host,
     apiKeys,
-    corsOrigins: list(environment.CORS_ORIGINS),
+    allowedHosts,
+    corsOrigins,
     dataDirectory: environment.DATA_DIR ?? '.data',
     ...(environment.DATABASE_URL ? { databaseUrl: environment.DATABASE_URL } : {}),
     datasources,

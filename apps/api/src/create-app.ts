@@ -12,6 +12,7 @@ import type { ChatStore } from './database/chat-store.js';
 import type { RunStore } from './database/run-store.js';
 import { createMetrics } from './create-metrics.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
+import { hostAndOriginCheck } from './middleware/host-and-origin-check.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { chatRouter } from './routes/chat-router.js';
 import { datasourcesRouter } from './routes/datasources-router.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   runStore: RunStore;
   logger: Logger;
   apiKeys: string[];
+  /** Names accepted in `Host` and as `Origin` hosts (see `apiConfigFromEnvironment`); loopback names by default. */
+  allowedHosts?: string[];
   corsOrigins: string[];
   environment: Record<string, string | undefined>;
   anthropic?: Anthropic;
@@ -46,6 +49,7 @@ export function createApp({
   runStore,
   logger,
   apiKeys,
+  allowedHosts,
   corsOrigins,
   environment,
   anthropic,
@@ -69,6 +73,9 @@ export function createApp({
     }),
   );
   app.use(pinoHttp({ logger, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] }));
+  // Before everything that reads a body or answers: a page served by DNS rebinding, or from another site,
+  // reaches no route, stream or file, whether or not API keys are in use.
+  app.use(hostAndOriginCheck({ logger, corsOrigins, ...(allowedHosts ? { allowedHosts } : {}) }));
   app.use((request, response, next) => {
     const origin = request.headers.origin;
     if (origin && corsOrigins.includes(origin)) {

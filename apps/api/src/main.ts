@@ -11,7 +11,14 @@ import { openDatabase } from './database/open-database.js';
 import { createRunStore } from './database/run-store.js';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const config = apiConfigFromEnvironment({ environment: process.env });
+let config: ReturnType<typeof apiConfigFromEnvironment>;
+try {
+  config = apiConfigFromEnvironment({ environment: process.env });
+} catch (error) {
+  // A configuration mistake is the operator's to fix: one line saying what, not a stack trace.
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const database = await openDatabase(
   config.databaseUrl ? { url: config.databaseUrl } : { directory: config.dataDirectory },
 );
@@ -28,6 +35,7 @@ const app = createApp({
   runStore,
   logger,
   apiKeys: config.apiKeys,
+  allowedHosts: config.allowedHosts,
   corsOrigins: config.corsOrigins,
   environment: process.env,
   rateLimitPerMinute: config.rateLimitPerMinute,
