@@ -42,6 +42,7 @@ interface CoreConnection {
     typeCast?: (field: CastField, next: () => unknown) => unknown;
   }): CoreQuery;
   pause(): void;
+  stream?: { destroy(): void };
 }
 
 export interface ReadBudget {
@@ -265,12 +266,16 @@ function streamRows({
       fail(new ConnectorError({ code: 'CANCELLED', message: 'The query was cancelled and stopped on the server.' }));
     };
     // Enough read: stop the statement on the server before answering, so nothing keeps running. The
-    // connection stays paused (nothing more is read into memory) and is closed after the answer.
+    // connection stays paused (nothing more is read into memory) and its socket is closed: a server thread
+    // blocked writing a large row to it would otherwise notice KILL QUERY only once the row is read.
     const stopReading = (reason: NonNullable<ReadResult['stoppedBy']>) => {
       stoppedBy = reason;
       byteBudget?.stop();
       core.pause();
-      void kill().finally(finish);
+      void kill().finally(() => {
+        core.stream?.destroy();
+        finish();
+      });
     };
     // The server enforces the limit itself; this is the backstop for statements it does not cover
     // (MySQL's max_execution_time applies to SELECT only).
