@@ -150,6 +150,19 @@ const modeAttacks: string[] = [
   'SELECT secret FROM other.corpus_canary',
 ];
 
+/** Values bound to `?`: the driver puts them into the text, escaped for the pinned mode. They must stay values. */
+const parameterAttacks: Array<{ sql: string; params: string[] }> = [
+  { sql: "SELECT 'a?b' AS x, ? AS y", params: ["' UNION SELECT authentication_string FROM mysql.user -- "] },
+  { sql: 'SELECT ? AS x', params: [String.raw`\' UNION SELECT authentication_string FROM mysql.user -- `] },
+  { sql: 'SELECT ? AS x', params: ['" UNION SELECT authentication_string FROM mysql.user -- '] },
+  { sql: 'SELECT * FROM ??', params: ['mysql.user'] },
+  {
+    sql: 'SELECT name FROM customers WHERE name = ? -- ?\nLIMIT 1',
+    params: ['x', 'UNION SELECT secret FROM other.corpus_canary'],
+  },
+  { sql: 'SELECT ? AS x', params: ['中\\'] },
+];
+
 interface ServerState {
   checksums: string;
   tables: string;
@@ -258,7 +271,7 @@ describe('read-only enforcement against an attack corpus', () => {
   });
 
   it('has at least 40 attack strings', () => {
-    expect(attacks.length + modeAttacks.length).toBeGreaterThanOrEqual(40);
+    expect(attacks.length + modeAttacks.length + parameterAttacks.length).toBeGreaterThanOrEqual(40);
   });
 
   const matrix = accounts.flatMap((account) =>
@@ -277,9 +290,12 @@ describe('read-only enforcement against an attack corpus', () => {
         env: { ...account.environment(), MYSQL_QUERY_TIMEOUT_MS: String(queryTimeoutMs) },
       });
       const outcomes: Outcome[] = [];
-      const call = async (sql: string) => {
+      const call = async (sql: string, params?: string[]) => {
         const started = performance.now();
-        const result = await connection.client.callTool({ name: 'execute_query', arguments: { sql } });
+        const result = await connection.client.callTool({
+          name: 'execute_query',
+          arguments: { sql, ...(params ? { params } : {}) },
+        });
         const text = (result.content as Array<{ text: string }>)[0]!.text;
         const outcome = {
           sql: sql.slice(0, 80),
@@ -294,6 +310,7 @@ describe('read-only enforcement against an attack corpus', () => {
       let peakRss = '';
       try {
         for (const sql of [...attacks, ...modeAttacks]) await call(sql);
+        for (const { sql, params } of parameterAttacks) await call(sql, params);
         // The session reads text in the pinned mode, whatever the global one: `||` is OR, "…" a string.
         const { result: pinned } = await call(`SELECT @@SESSION.sql_mode AS mode, 'x' || 'y' AS joined, "q" AS quoted`);
         expect((pinned.structuredContent as { rows: unknown[][] }).rows).toEqual([[pinnedSqlMode, 0, 'q']]);

@@ -1,5 +1,6 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { DatabaseAccessPolicy } from '../database-access-policy.js';
+import { assertPlaceholdersAgree } from './assert-placeholders-agree.js';
 import { assertStatementComplexity } from './assert-statement-complexity.js';
 import { findFunctionCalls, functionKey } from './find-function-calls.js';
 import { findSchemaReferences } from './find-schema-references.js';
@@ -98,6 +99,7 @@ export function guardWriteStatement({
   const tokens =
     allTokens.at(-1)?.kind === 'symbol' && allTokens.at(-1)?.text === ';' ? allTokens.slice(0, -1) : allTokens;
   assertStatementComplexity({ tokens });
+  assertPlaceholdersAgree({ sql, tokens: allTokens });
   if (tokens.some((token) => token.kind === 'symbol' && token.text === ';')) refuse('Send exactly one statement.');
   assertWriteKind({ tokens });
   const words = tokens.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : ''));

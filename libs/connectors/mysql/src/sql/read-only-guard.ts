@@ -1,5 +1,6 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { DatabaseAccessPolicy } from '../database-access-policy.js';
+import { assertPlaceholdersAgree } from './assert-placeholders-agree.js';
 import { assertStatementComplexity } from './assert-statement-complexity.js';
 import { findFunctionCalls, functionKey } from './find-function-calls.js';
 import { findSchemaReferences } from './find-schema-references.js';
@@ -189,6 +190,7 @@ export function guardReadStatement({
     allTokens.at(-1)?.text === ';' && allTokens.at(-1)?.kind === 'symbol' ? allTokens.slice(0, -1) : allTokens;
   assertStatementComplexity({ tokens });
   assertReadTokens({ tokens });
+  assertPlaceholdersAgree({ sql, tokens: allTokens });
   const firstWord = wordAt(
     tokens,
     tokens.findIndex((token) => !(token.kind === 'symbol' && token.text === '(')),
