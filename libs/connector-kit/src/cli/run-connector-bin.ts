@@ -8,7 +8,7 @@ import { runConnectorCli, shutdownDeadlineMs } from './run-connector-cli.js';
 
 // Past this, the process exits even if something kept the clean-up from finishing (it is bounded by
 // shutdownDeadlineMs already): hosts expect a server to be gone within a second of closing its stdin.
-const hardExitMs = shutdownDeadlineMs + 300;
+const hardExitMs = shutdownDeadlineMs + 200;
 
 /**
  * The whole of a connector's `bin.ts`: hands the process's argv, environment and streams to the CLI,

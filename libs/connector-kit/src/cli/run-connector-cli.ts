@@ -20,7 +20,7 @@ import { settleWithin } from './settle-within.js';
  * Past it the CLI returns anyway: a pool still waiting for an unreachable server must not hold the
  * process (hosts expect a server to exit within a second of closing its stdin).
  */
-export const shutdownDeadlineMs = 400;
+export const shutdownDeadlineMs = 300;
 
 const checkTimeoutMs = 20_000;
 

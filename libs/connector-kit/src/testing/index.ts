@@ -4,3 +4,4 @@ export { sendRawHttpRequest, type RawHttpResponse } from './send-raw-http-reques
 export { spawnStdioClient, type SpawnedClient } from './spawn-stdio-client.js';
 export { callToolWithinStructuredBudget, type StructuredBudgetReport } from './call-tool-within-structured-budget.js';
 export { measureShutdown, stackTraceLine, type ShutdownReport } from './measure-shutdown.js';
+export { startUnreachableEndpoints, type UnreachableEndpoints } from './start-unreachable-endpoints.js';

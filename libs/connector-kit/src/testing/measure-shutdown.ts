@@ -63,7 +63,10 @@ export async function measureShutdown({
         }
       }
     });
-    void exited.then(() => reject(new Error(`exited before initialising; stderr: ${stderr}`)));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`exited before initialising; stderr: ${stderr}`));
+    });
   });
   const send = (message: Record<string, unknown>) =>
     child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);

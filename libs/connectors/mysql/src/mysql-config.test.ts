@@ -70,7 +70,7 @@ describe('mysqlConfigFromEnvironment', () => {
       'Invalid configuration: MYSQL_URL: the scheme mysqls:// is not supported: use mysql:// or mariadb:// (for TLS, set MYSQL_SSL_CA)',
     );
     expect(problem('reader:hunter22@db:3306/shop')).toBe(
-      'Invalid configuration: MYSQL_URL: has no scheme: it must start with mysql:// or mariadb://, e.g. mysql://user:password@host:3306/database',
+      'Invalid configuration: MYSQL_URL: has no scheme: it must start with mysql:// or mariadb://, e.g. mysql://db.example.com:3306/shop',
     );
     expect(problem('mysql://reader:hunter22@db/shop?ssl=true')).toBe(
       'Invalid configuration: MYSQL_URL: options after "?" are not read: set TLS with MYSQL_SSL_CA, and limits with MYSQL_*',

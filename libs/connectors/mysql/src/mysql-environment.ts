@@ -14,7 +14,8 @@ export const mysqlEnvironment = defineEnvironment({
       'Connection URL, mysql://user:password@host:3306/database (instead of the separate variables); percent-encode # / ? % in the user name and password (# as %23).',
     schema: environmentUrl({
       protocols: ['mysql:', 'mariadb:'],
-      example: 'mysql://user:password@host:3306/database',
+      // Without credentials: the redactor would hide a user:password@ example in the message.
+      example: 'mysql://db.example.com:3306/shop',
       schemeHints: {
         'mysqls:': 'for TLS, set MYSQL_SSL_CA',
         'mysqlx:': 'the X protocol is not supported; use the classic port, 3306 by default',

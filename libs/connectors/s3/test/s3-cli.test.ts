@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
+import {
+  measureShutdown,
+  spawnStdioClient,
+  stackTraceLine,
+  startUnreachableEndpoints,
+  type UnreachableEndpoints,
+} from '@connectormcp/connector-kit/testing';
 import { installPackedPackages, type InstalledPackages } from '@connectormcp/services';
 import { testEnvironment } from './support/test-store.js';
 
@@ -63,6 +69,68 @@ describe('connectormcp-s3 command line', () => {
       await connection.close();
     }
     expect(connection.stderr()).not.toContain(secret);
+  });
+});
+
+describe('connectormcp-s3 configuration errors and shutdown', () => {
+  const secretKey = 'wJalrXUtnFEMI-secret-key';
+  const credentials = {
+    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE0123',
+    AWS_SECRET_ACCESS_KEY: secretKey,
+    AWS_REGION: 'us-east-1',
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  let endpoints: UnreachableEndpoints;
+  beforeAll(async () => {
+    endpoints = await startUnreachableEndpoints();
+  });
+  afterAll(async () => {
+    await endpoints.close();
+  });
+
+  it.each([
+    [
+      'localhost:9000',
+      'S3_ENDPOINT_URL: has no scheme: it must start with http:// or https://, e.g. http://localhost:9000',
+    ],
+    ['http://localhost:90000', 'S3_ENDPOINT_URL: the port 90000 is out of range: expected 1 to 65535'],
+    [
+      `http://AKIAEXAMPLE0123:${secretKey}@localhost:9000`,
+      'S3_ENDPOINT_URL: must not contain a user name or password: the access key goes in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
+    ],
+  ])('--check with S3_ENDPOINT_URL=%s exits 1 with one line naming the problem', async (endpoint, problem) => {
+    const result = await cli({ args: ['--check'], env: { ...credentials, S3_ENDPOINT_URL: endpoint } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^connectormcp-s3: error: INVALID_CONFIG: Invalid configuration: [^\n]+\n$/);
+    expect(result.stderr).toContain(problem);
+    expect(result.stderr).not.toContain(secretKey);
+    expect(result.stderr).not.toMatch(stackTraceLine);
+  });
+
+  it('--check names a bucket entry that is not a bucket name', async () => {
+    const result = await cli({ args: ['--check'], env: { ...credentials, S3_BUCKETS: 'logs,s3://reports' } });
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.stderr).toContain('S3_BUCKETS: "s3://reports" is not a bucket name');
+  });
+
+  const stops = ['end-of-input', 'SIGTERM'] as const;
+  describe.each([
+    ['refusing connections', () => endpoints.refusedPort],
+    ['accepting connections and never answering', () => endpoints.silentPort],
+  ] as const)('with the endpoint %s', (_, port) => {
+    it.each(stops)('on %s with requests in flight: exit 0 in under 1000 ms, no stack trace', async (stop) => {
+      const report = await measureShutdown({
+        args: [bin],
+        env: { ...credentials, HOME: '/nonexistent', S3_ENDPOINT_URL: `http://127.0.0.1:${port()}` },
+        calls: [{ name: 'list_buckets' }, { name: 'list_objects', arguments: { bucket: 'sample-data' } }],
+        stop,
+      });
+      expect(report).toMatchObject({ code: 0, signal: null });
+      expect(report.milliseconds).toBeLessThan(1000);
+      expect(report.stderr).not.toMatch(stackTraceLine);
+      expect(report.stderr).not.toContain(secretKey);
+    });
   });
 });
 
