@@ -1,6 +1,8 @@
 import { startFakeJira } from '@connectormcp/fake-jira';
 import { startFakeShopify } from '@connectormcp/fake-shopify';
-import { seedMysqlSample, seedS3Sample, startMariadb, startS3Server } from '@connectormcp/services';
+import { randomBytes } from 'node:crypto';
+import { createMysqlAccount, seedMysqlSample, seedS3Sample, startMariadb, startS3Server } from '@connectormcp/services';
+import { stopAllWithin } from './stop-all-within.js';
 
 export type SandboxSource = 'shop' | 'files' | 'jira' | 'store';
 
@@ -14,11 +16,28 @@ export interface SandboxDatasource {
   env: Record<string, string>;
 }
 
+/** An `mcpServers` entry of Claude Desktop's configuration. */
+export interface DesktopServer {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
 export interface Sandbox {
+  /**
+   * For the API's `connectormcp.config.json`. The MySQL datasource signs in as a reader (SELECT and SHOW
+   * VIEW on the sample database), or as a writer that can also change rows when `allowWrites` is set.
+   */
   datasources: SandboxDatasource[];
   /** Sources that could not start, with why and what to install (MariaDB missing, say). */
   unavailable: Array<{ id: SandboxSource; name: string; reason: string }>;
-  stop(): Promise<void>;
+  /** Claude Desktop's `mcpServers` for the sources that started: read-only, the MySQL reader account. */
+  desktopServers: Record<string, DesktopServer>;
+  /**
+   * Stops every service and deletes its data, also after a service died; each service gets `timeoutMs`
+   * (default 3 s) to stop cleanly before it is killed.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 const connectorBins = {
@@ -52,20 +71,24 @@ function unavailableDatasource({
 /**
  * Starts the sandbox on loopback: a throwaway MariaDB with the sample shop, an S3-protocol server with
  * sample files, and the fake Jira and Shopify APIs with their sample data. Every datasource is labelled
- * "(sandbox)". Data lives in temporary directories removed by `stop()`.
+ * "(sandbox)". Data lives in temporary directories removed by `stop()`; when start-up fails or `signal`
+ * aborts it, what had started is stopped and removed before the error is thrown.
  */
 export async function startSandbox({
   root,
   sources = ['shop', 'files', 'jira', 'store'],
   allowWrites = false,
+  signal,
 }: {
   /** The repository root, where the connectors' dist/bin.js are. */
   root: string;
   sources?: SandboxSource[];
   /** Lets the MySQL sandbox run writes (after approval in the chat); the e2e tests use it. */
   allowWrites?: boolean;
+  /** Aborts start-up (Ctrl+C while it runs): checked between services. */
+  signal?: AbortSignal;
 }): Promise<Sandbox> {
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<(options: { timeoutMs: number }) => Promise<void>> = [];
   const datasources: SandboxDatasource[] = [];
   const unavailable: Sandbox['unavailable'] = [];
   const entry = (datasource: Omit<SandboxDatasource, 'command' | 'args'>): SandboxDatasource => ({
@@ -74,36 +97,59 @@ export async function startSandbox({
     args: [`${root.replace(/\/$/, '')}/${connectorBins[datasource.kind]}`],
     env: { ...datasource.env, LOG_LEVEL: 'warn' },
   });
-  const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch(() => {});
-  };
+  const desktopServers: Record<string, DesktopServer> = {};
+  // The services are independent of one another, so they stop side by side: Ctrl+C is done in seconds.
+  const stop = ({ timeoutMs = 3_000 }: { timeoutMs?: number } = {}) =>
+    stopAllWithin({ stops: stops.map((stopOne) => () => stopOne({ timeoutMs })), timeoutMs: timeoutMs + 2_000 });
   try {
     if (sources.includes('shop')) {
       try {
-        const mariadb = await startMariadb();
-        stops.push(() => mariadb.stop());
+        signal?.throwIfAborted();
+        // The administrator password is random too, and never leaves this process.
+        const mariadb = await startMariadb({ password: randomBytes(24).toString('base64url') });
+        stops.push((options) => mariadb.stop(options));
         await seedMysqlSample({ url: mariadb.url, database: 'shop' });
-        datasources.push(
-          entry({
-            id: 'shop',
-            name: 'Shop database (sandbox)',
-            kind: 'mysql',
-            env: { MYSQL_URL: `${mariadb.url}/shop`, ...(allowWrites ? { MYSQL_ALLOW_WRITES: 'true' } : {}) },
-          }),
-        );
+        const account = (user: string, privileges: string[]) =>
+          createMysqlAccount({ adminUrl: mariadb.url, user, database: 'shop', privileges });
+        const reader = await account('sandbox_reader', ['SELECT', 'SHOW VIEW']);
+        const urlOf = ({ user, password }: { user: string; password: string }) =>
+          `mysql://${user}:${encodeURIComponent(password)}@${mariadb.host}:${mariadb.port}/shop`;
+        const readerEntry = entry({
+          id: 'shop',
+          name: 'Shop database (sandbox)',
+          kind: 'mysql',
+          env: { MYSQL_URL: urlOf(reader) },
+        });
+        desktopServers['mysql-sandbox'] = {
+          command: readerEntry.command,
+          args: readerEntry.args,
+          env: readerEntry.env,
+        };
+        if (allowWrites) {
+          const writer = await account('sandbox_writer', ['SELECT', 'SHOW VIEW', 'INSERT', 'UPDATE', 'DELETE']);
+          datasources.push({
+            ...readerEntry,
+            env: { ...readerEntry.env, MYSQL_URL: urlOf(writer), MYSQL_ALLOW_WRITES: 'true' },
+          });
+        } else {
+          datasources.push(readerEntry);
+        }
       } catch (error) {
+        if (signal?.aborted) throw error;
         const reason = `MariaDB could not start (${(error as Error).message.split('\n')[0]}). Install it with: sudo apt-get install mariadb-server`;
         unavailable.push({ id: 'shop', name: 'Shop database (sandbox)', reason });
         datasources.push(unavailableDatasource({ id: 'shop', name: 'Shop database (sandbox)', kind: 'mysql', reason }));
       }
     }
     if (sources.includes('files')) {
+      signal?.throwIfAborted();
       const s3 = await startS3Server();
-      stops.push(() => s3.stop());
+      stops.push((options) => s3.stop(options));
       await seedS3Sample({ endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
       datasources.push(entry({ id: 'files', name: 'Files in S3 (sandbox)', kind: 's3', env: s3.environment }));
     }
     if (sources.includes('jira')) {
+      signal?.throwIfAborted();
       const jira = await startFakeJira();
       stops.push(() => jira.stop());
       datasources.push(
@@ -116,6 +162,7 @@ export async function startSandbox({
       );
     }
     if (sources.includes('store')) {
+      signal?.throwIfAborted();
       const shopify = await startFakeShopify();
       stops.push(() => shopify.stop());
       datasources.push(
@@ -131,9 +178,18 @@ export async function startSandbox({
         }),
       );
     }
+    signal?.throwIfAborted();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { datasources, unavailable, stop };
+  for (const datasource of datasources) {
+    if (datasource.kind === 'mysql' || unavailable.some((source) => source.id === datasource.id)) continue;
+    desktopServers[`${datasource.kind}-sandbox`] = {
+      command: datasource.command,
+      args: datasource.args,
+      env: datasource.env,
+    };
+  }
+  return { datasources, unavailable, desktopServers, stop };
 }

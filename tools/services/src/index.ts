@@ -9,3 +9,5 @@ export { installPackedPackages, type InstalledPackages } from './install-packed-
 export { seedS3Sample, type SeedS3SampleOptions } from './seed-s3-sample.js';
 export { createS3Client } from './create-s3-client.js';
 export { startPostgres, type PostgresServer } from './start-postgres.js';
+export { hasExited, stopChildProcess } from './stop-child-process.js';
+export { createMysqlAccount, type MysqlAccount } from './create-mysql-account.js';

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { findMariadb } from './find-mariadb.js';
 import { freePort } from './free-port.js';
+import { stopChildProcess } from './stop-child-process.js';
 import { waitFor } from './wait-for.js';
 
 const run = promisify(execFile);
@@ -19,15 +20,19 @@ export interface MariadbServer {
   /** `mysql://root:…@127.0.0.1:PORT` */
   url: string;
   dataDirectory: string;
-  /** Stops the server and deletes its data. */
-  stop(): Promise<void>;
+  /**
+   * Stops the server and deletes its data, also after the server died. `timeoutMs` (default 30 s) is how
+   * long a clean shutdown may take before the server is killed.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
   /** Stops and starts the server on the same port, keeping the data (to test reconnection). */
   restart(): Promise<void>;
 }
 
 /**
- * Starts a throwaway MariaDB on a free loopback port with its data in a temp directory, tuned for tests
- * (no binary log, relaxed flushing).
+ * Starts a throwaway MariaDB on a free loopback port with its data, socket and temporary files in one temp
+ * directory, tuned for tests (no binary log, relaxed flushing). If start-up fails, the directory is
+ * removed and the server stopped.
  */
 export async function startMariadb({
   port: requestedPort,
@@ -42,15 +47,18 @@ export async function startMariadb({
   const host = '127.0.0.1';
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
 
-  await run(binaries.installDb, [
-    '--no-defaults',
-    `--datadir=${dataDirectory}`,
-    '--auth-root-authentication-method=normal',
-    '--skip-test-db',
-    ...asRoot,
-  ]);
-
   let child: ChildProcess | undefined;
+  const shutdown = async ({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}) => {
+    if (child) await stopChildProcess({ child, timeoutMs });
+  };
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const removeAll = async (options?: { timeoutMs?: number }) => {
+    await shutdown(options);
+    process.removeListener('exit', killOnExit);
+    await rm(base, { recursive: true, force: true });
+  };
+
   const launch = async () => {
     const spawned = spawn(
       binaries.server,
@@ -62,6 +70,8 @@ export async function startMariadb({
         `--bind-address=${host}`,
         `--pid-file=${join(base, 'mysqld.pid')}`,
         `--log-error=${errorLog}`,
+        // Temporary tables and sort files stay in the directory that stop() removes.
+        `--tmpdir=${base}`,
         '--skip-name-resolve',
         '--skip-log-bin',
         '--innodb-flush-log-at-trx-commit=2',
@@ -93,30 +103,28 @@ export async function startMariadb({
     });
   };
 
-  await launch();
-  // A fresh data directory has root@localhost over the socket only; add a TCP account with a password.
-  const setup = await mysql.createConnection({ socketPath, user: 'root', password: '' });
-  for (const account of [`'root'@'127.0.0.1'`, `'root'@'localhost'`]) {
-    await setup.query(`CREATE USER IF NOT EXISTS ${account}`);
-    await setup.query(`ALTER USER ${account} IDENTIFIED BY ${setup.escape(password)}`);
-    await setup.query(`GRANT ALL PRIVILEGES ON *.* TO ${account} WITH GRANT OPTION`);
-  }
-  await setup.end();
+  try {
+    await run(binaries.installDb, [
+      '--no-defaults',
+      `--datadir=${dataDirectory}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      ...asRoot,
+    ]);
 
-  const shutdown = async () => {
-    const current = child;
-    if (!current || current.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => current.kill('SIGKILL'), 30_000);
-      current.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      current.kill('SIGTERM');
-    });
-  };
-  const killOnExit = () => child?.kill('SIGKILL');
-  process.once('exit', killOnExit);
+    await launch();
+    // A fresh data directory has root@localhost over the socket only; add a TCP account with a password.
+    const setup = await mysql.createConnection({ socketPath, user: 'root', password: '' });
+    for (const account of [`'root'@'127.0.0.1'`, `'root'@'localhost'`]) {
+      await setup.query(`CREATE USER IF NOT EXISTS ${account}`);
+      await setup.query(`ALTER USER ${account} IDENTIFIED BY ${setup.escape(password)}`);
+      await setup.query(`GRANT ALL PRIVILEGES ON *.* TO ${account} WITH GRANT OPTION`);
+    }
+    await setup.end();
+  } catch (error) {
+    await removeAll({ timeoutMs: 5_000 });
+    throw error;
+  }
 
   return {
     host,
@@ -125,11 +133,7 @@ export async function startMariadb({
     password,
     url: `mysql://root:${encodeURIComponent(password)}@${host}:${port}`,
     dataDirectory,
-    async stop() {
-      await shutdown();
-      process.removeListener('exit', killOnExit);
-      await rm(base, { recursive: true, force: true });
-    },
+    stop: removeAll,
     async restart() {
       await shutdown();
       await launch();

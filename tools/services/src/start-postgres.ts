@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.js';
 import { findOrInstallDebianPackage } from './install-debian-package.js';
+import { hasExited } from './stop-child-process.js';
 import { waitFor } from './wait-for.js';
 
 const run = promisify(execFile);
@@ -85,7 +86,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     url,
     port,
     async stop() {
-      if (child.exitCode === null) {
+      if (!hasExited(child)) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         // pg_ctl reaches the server itself; a signal to runuser would not be passed on.
         const [stopCommand, stopArgs] = as(join(binaries, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { stopChildProcess } from './stop-child-process.js';
 
 export interface S3Server {
   /** `http://127.0.0.1:PORT` */
@@ -19,7 +20,11 @@ export interface S3Server {
    * SDK from sending aws-chunked uploads, which s3rver would store with their framing.
    */
   environment: Record<string, string>;
-  stop(): Promise<void>;
+  /**
+   * Stops the server and deletes its objects, also after the server died. `timeoutMs` (default 10 s) is
+   * how long it may take to close before it is killed.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 /** Starts s3rver on a free loopback port with its objects in a temp directory. */
@@ -39,14 +44,25 @@ export async function startS3Server({
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve(JSON.parse(line) as { port: number }));
-    child.once('exit', (code) => reject(new Error(`s3rver exited with code ${code} before it was ready`)));
-    child.once('error', reject);
-  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const removeAll = async ({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}) => {
+    await stopChildProcess({ child, timeoutMs });
+    process.removeListener('exit', killOnExit);
+    await rm(directory, { recursive: true, force: true });
+  };
+  let ready: { port: number };
+  try {
+    ready = await new Promise<{ port: number }>((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.once('line', (line) => resolve(JSON.parse(line) as { port: number }));
+      child.once('exit', (code) => reject(new Error(`s3rver exited with code ${code} before it was ready`)));
+      child.once('error', reject);
+    });
+  } catch (error) {
+    await removeAll({ timeoutMs: 2_000 });
+    throw error;
+  }
   const endpoint = `http://127.0.0.1:${ready.port}`;
   const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
   return {
@@ -64,15 +80,6 @@ export async function startS3Server({
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     },
-    async stop() {
-      if (child.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        });
-      }
-      process.removeListener('exit', killOnExit);
-      await rm(directory, { recursive: true, force: true });
-    },
+    stop: removeAll,
   };
 }
