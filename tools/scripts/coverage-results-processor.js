@@ -45,8 +45,12 @@ async function childProcessCoverage({ rootDir }) {
   } catch {
     return libCoverage.createCoverageMap({});
   }
-  if (names.length === 0) return libCoverage.createCoverageMap({});
-  keepProjectScripts({ directory, distUrl: `${pathToFileURL(join(rootDir, 'dist')).href}/` });
+  if (names.length > 0) keepProjectScripts({ directory, distUrl: `${pathToFileURL(join(rootDir, 'dist')).href}/` });
+  // No child process ran the project's own built code (the orchestrator's tests start connectors only).
+  if (readdirSync(directory).length === 0) {
+    rmSync(directory, { recursive: true, force: true });
+    return libCoverage.createCoverageMap({});
+  }
   const report = new Report({
     tempDirectory: directory,
     reporter: [],
@@ -77,7 +81,12 @@ export default async function coverageResultsProcessor(results) {
   const sourceDirectory = join(rootDir, 'src') + sep;
   const merged = libCoverage.createCoverageMap({});
   merged.merge(results.coverageMap);
-  merged.merge(await childProcessCoverage({ rootDir }));
+  try {
+    merged.merge(await childProcessCoverage({ rootDir }));
+  } catch (error) {
+    // Coverage is a figure to read, not a gate: a failure here must not fail the tests.
+    console.warn(`coverage of child processes could not be read: ${error instanceof Error ? error.message : error}`);
+  }
   merged.filter((file) => file.startsWith(sourceDirectory) && !testFile.test(file));
   const directory = join(rootDir, 'test-results', 'coverage');
   mkdirSync(directory, { recursive: true });
