@@ -178,6 +178,7 @@ describe('Jira connector against the contract-checked fake', () => {
     );
     expect((await jira.call('list_projects', {})).structuredContent).toEqual({
       projects: [expect.objectContaining({ key: 'SHOP' })],
+      truncated: false,
     });
   });
 

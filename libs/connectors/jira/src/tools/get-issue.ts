@@ -1,3 +1,4 @@
+import { truncateJsonValue } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import { renderIssueDetail, toIssueDetail } from '../issue-view.js';
@@ -67,15 +68,25 @@ export const getIssue = defineJiraTool({
         }),
       )
       .optional(),
+    truncated: z
+      .boolean()
+      .describe('True when the description, comments or history were cut to fit the budget; ask for fewer parts.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal }) {
+  async handler({ input, context, signal, maxStructuredChars }) {
     const detail = await fetchIssueDetail({
       context,
       key: input.key.toUpperCase(),
       include: new Set(input.include),
       signal,
     });
-    return { structured: detail, text: renderIssueDetail(detail), moreHint: 'Ask for fewer parts with include.' };
+    // The description, comments and history share the budget (the largest cut first); the text renders
+    // the same cut issue, so both show the same comments.
+    const fitted = truncateJsonValue({ value: detail, maxChars: maxStructuredChars - 32 });
+    return {
+      structured: { ...fitted.value, truncated: fitted.truncated },
+      text: renderIssueDetail(fitted.value),
+      moreHint: 'Ask for fewer parts with include.',
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { truncateJsonValue } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import type { JiraContext } from '../jira-context.js';
@@ -49,10 +50,15 @@ export const getProject = defineJiraTool({
       .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a project key such as SHOP')
       .describe('Project key, e.g. SHOP.'),
   }),
-  output: projectDetailSchema,
+  output: projectDetailSchema.extend({
+    truncated: z.boolean().describe('True when the description or the lists were cut to fit the budget.'),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal }) {
-    const project = await fetchProjectDetail({ context, key: input.key.toUpperCase(), signal });
+  async handler({ input, context, signal, maxStructuredChars }) {
+    const detail = await fetchProjectDetail({ context, key: input.key.toUpperCase(), signal });
+    // The description and the lists share the budget; the text renders the same cut project.
+    const fitted = truncateJsonValue({ value: detail, maxChars: maxStructuredChars - 32 });
+    const project = fitted.value;
     const text = [
       `${project.key}: ${project.name} (lead ${project.lead ?? '-'})`,
       project.description,
@@ -60,6 +66,6 @@ export const getProject = defineJiraTool({
       `components: ${project.components.join(', ') || '-'}`,
       `versions: ${project.versions.map((version) => `${version.name}${version.released ? ' (released)' : ''}`).join(', ') || '-'}`,
     ].join('\n');
-    return { structured: project, text };
+    return { structured: { ...project, truncated: fitted.truncated }, text };
   },
 });

@@ -1,4 +1,4 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 
@@ -15,9 +15,10 @@ export const listProjects = defineJiraTool({
     projects: z.array(
       z.object({ key: z.string(), name: z.string(), lead: z.string().nullable(), type: z.string().nullable() }),
     ),
+    truncated: z.boolean().describe('True when more projects matched than shown; pass query to narrow the list.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const projects = await context.call({
       signal,
       call: (api) =>
@@ -31,12 +32,18 @@ export const listProjects = defineJiraTool({
         lead: project.lead?.displayName ?? null,
         type: project.projectTypeKey ?? null,
       }));
+    const fitted = fitJsonItems({ items: visible, maxChars: maxStructuredChars - 64, maxStringChars: 1000 });
     const table = renderTable({
       columns: ['key', 'name', 'lead', 'type'],
-      rows: visible,
+      rows: fitted.items,
+      totalRows: visible.length,
       maxChars,
       hint: 'Pass query to narrow the list.',
     });
-    return { structured: { projects: visible.slice(0, table.shownRows) }, text: table.text };
+    const shown = fitted.items.slice(0, table.shownRows);
+    return {
+      structured: { projects: shown, truncated: shown.length < visible.length || fitted.cutStrings > 0 },
+      text: table.text,
+    };
   },
 });

@@ -1,4 +1,4 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import { compactFields, toIssueSummary } from '../issue-view.js';
@@ -47,9 +47,14 @@ export const searchIssues = defineJiraTool({
     issues: z.array(issueSummarySchema.extend({ fields: z.record(z.string(), z.unknown()).optional() })),
     next_page_token: z.string().nullable(),
     jql: z.string(),
+    truncated: z
+      .boolean()
+      .describe(
+        'True when this page holds more issues than shown, or long values were cut; pass a smaller max_results.',
+      ),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const jql = restrictJql({
       jql: input.jql,
       ...(context.config.allowedProjects ? { projects: context.config.allowedProjects } : {}),
@@ -75,18 +80,31 @@ export const searchIssues = defineJiraTool({
           ? { fields: Object.fromEntries(extra.map((field) => [field, issue.fields?.[field] ?? null])) }
           : {}),
       }));
-    const more = page.nextPageToken
-      ? `Call search_issues again with next_page_token="${page.nextPageToken}".`
-      : undefined;
+    const nextPageToken = page.nextPageToken ?? null;
+    const skeleton = { issues: [], next_page_token: nextPageToken, jql, truncated: false };
+    // Long summaries, labels and extra fields are capped like the text's cells, then the issues that fit are kept.
+    const fitted = fitJsonItems({
+      items: issues,
+      maxChars: maxStructuredChars - jsonLength(skeleton) - 16,
+      maxStringChars: 1000,
+    });
     const table = renderTable({
       columns: ['key', 'summary', 'status', 'type', 'priority', 'assignee', 'updated'],
-      rows: issues,
+      rows: fitted.items,
+      totalRows: issues.length,
       maxChars: maxChars - 200,
-      ...(more ? { hint: more } : {}),
     });
+    const shown = fitted.items.slice(0, table.shownRows);
+    const truncated = shown.length < issues.length || fitted.cutStrings > 0;
+    const more = nextPageToken ? `Call search_issues again with next_page_token="${nextPageToken}".` : undefined;
+    // A page token continues after the whole page, so issues this page could not show need a smaller page.
+    const pageCut =
+      shown.length < issues.length
+        ? `\nPass max_results=${Math.max(1, shown.length)} (with the same next_page_token) to see every issue.`
+        : '';
     return {
-      structured: { issues: issues.slice(0, table.shownRows), next_page_token: page.nextPageToken ?? null, jql },
-      text: `${table.text}${more && !table.truncated ? `\nMore results: ${more}` : ''}`,
+      structured: { ...skeleton, issues: shown, truncated },
+      text: `${table.text}${pageCut}${more && !pageCut ? `\nMore results: ${more}` : ''}`,
       ...(more ? { moreHint: more } : {}),
     };
   },

@@ -134,7 +134,9 @@ export const searchObjects = defineS3Tool({
       scanned,
       complete: false,
       // The longest cursor this call can produce: after the last key examined or the last match shown.
-      next_cursor: cursorAfter(startAfter ?? ''),
+      next_cursor: cursorAfter(
+        found.reduce((longest, match) => (match.key.length > longest.length ? match.key : longest), startAfter ?? ''),
+      ),
       truncated: true,
     };
     const fitted = fitJsonItems({ items: found, maxChars: maxStructuredChars - jsonLength(skeleton) - 16 });
