@@ -3,7 +3,8 @@ import type { PoolConnection } from 'mysql2/promise';
 import type { MysqlContext } from './mysql-context.js';
 import { serverFlavorOf } from './server-flavor.js';
 
-function isStale(error: unknown): boolean {
+/** The connection was lost (the server restarted or dropped it), so the statement never ran. */
+export function isStaleConnectionError(error: unknown): boolean {
   const { fatal, code } = (error ?? {}) as { fatal?: boolean; code?: string };
   return Boolean(fatal) || code === 'PROTOCOL_CONNECTION_LOST' || code === 'ECONNRESET' || code === 'EPIPE';
 }
@@ -32,7 +33,7 @@ export async function acquireConnection({
       return connection;
     } catch (error) {
       connection.destroy();
-      if (attempt >= 2 || !isStale(error)) throw error;
+      if (attempt >= 2 || !isStaleConnectionError(error)) throw error;
     }
   }
 }

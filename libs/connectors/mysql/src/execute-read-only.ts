@@ -1,7 +1,7 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { FieldPacket } from 'mysql2';
 import mysql, { type PoolConnection } from 'mysql2/promise';
-import { acquireConnection } from './acquire-connection.js';
+import { acquireConnection, isStaleConnectionError } from './acquire-connection.js';
 import { scheduleGarbageCollection } from './collect-garbage.js';
 import { columnTypeName, toJsonSafeValue } from './json-safe-value.js';
 import { killQuery } from './kill-query.js';
@@ -42,7 +42,9 @@ interface CoreConnection {
     typeCast?: (field: CastField, next: () => unknown) => unknown;
   }): CoreQuery;
   pause(): void;
-  stream?: { destroy(): void };
+  stream?: { destroy(): void; destroyed?: boolean };
+  _closing?: boolean;
+  _fatalError?: unknown;
 }
 
 export interface ReadBudget {
@@ -98,10 +100,39 @@ function resetAndRelease({
         ...(config.database ? { database: config.database } : {}),
       })
     : connection.reset();
-  reset.then(
-    () => connection.release(),
-    () => connection.destroy(),
-  );
+  reset
+    // The next read then finds its session ready and spends no round trip on setting it up.
+    .then(() => connection.query(readSessionStatement({ context })))
+    .then(
+      () => {
+        preparedForReads.add(coreOf({ connection }));
+        connection.release();
+      },
+      () => connection.destroy(),
+    );
+}
+
+/**
+ * Pooled connections whose session was reset and set up for reads after their last use. A write takes
+ * such a connection too; its own `SET SESSION` puts the time zone and transaction mode back to the server's.
+ */
+const preparedForReads = new WeakSet<CoreConnection>();
+
+function coreOf({ connection }: { connection: PoolConnection }): CoreConnection {
+  return (connection as unknown as { connection: CoreConnection }).connection;
+}
+
+function readSessionStatement({ context }: { context: MysqlContext }): string {
+  return sessionSettingsStatement({
+    flavor: context.flavor!,
+    queryTimeoutMs: context.config.queryTimeoutMs,
+    readOnly: true,
+  });
+}
+
+/** A connection the driver already knows is closed would fail its next statement without answering it. */
+function isOpen({ core }: { core: CoreConnection }): boolean {
+  return !core._closing && !core._fatalError && !core.stream?.destroyed;
 }
 
 /**
@@ -109,8 +140,11 @@ function resetAndRelease({
  * transaction is READ ONLY, so the server refuses writes and DDL on its own) with a server-side time limit,
  * UTC and the pinned sql_mode. `run` may read several statements in it; with `snapshot` they share one
  * `START TRANSACTION READ ONLY`. Rows are streamed and reading stops at `maxRows` or the byte budget, so a
- * query over millions of rows, or rows of megabytes, never loads them. The session is reset (or the
- * connection closed) before the connection returns to the pool, after the answer.
+ * query over millions of rows, or rows of megabytes, never loads them.
+ *
+ * After the answer, the session is reset (or the connection closed) and set up for the next read before the
+ * connection returns to the pool; a read that finds it so spends no round trip on its session at all, one
+ * on a fresh connection.
  */
 export async function withReadOnlySession<Result>({
   context,
@@ -129,16 +163,41 @@ export async function withReadOnlySession<Result>({
   const { config } = context;
   // Every pooled connection is reset to the configured database, so only another one needs a USE.
   const switchedDatabase = Boolean(database) && database !== config.database;
-  const connection = await acquireConnection({
-    context,
-    prepare: async (prepared) => {
-      await prepared.query(
-        sessionSettingsStatement({ flavor: context.flavor!, queryTimeoutMs: config.queryTimeoutMs, readOnly: true }),
-      );
-      if (switchedDatabase) await prepared.query(`USE ${mysql.escapeId(database!)}`);
-      if (snapshot) await prepared.query('START TRANSACTION READ ONLY');
-    },
-  });
+  for (let attempt = 1; ; attempt += 1) {
+    let preparedAhead = false;
+    const connection = await acquireConnection({
+      context,
+      prepare: async (prepared) => {
+        const core = coreOf({ connection: prepared });
+        preparedAhead = preparedForReads.delete(core) && isOpen({ core });
+        if (!preparedAhead) await prepared.query(readSessionStatement({ context }));
+        if (switchedDatabase) await prepared.query(`USE ${mysql.escapeId(database!)}`);
+        if (snapshot) await prepared.query('START TRANSACTION READ ONLY');
+      },
+    });
+    try {
+      return await readInSession({ context, connection, switchedDatabase, signal, run });
+    } catch (error) {
+      // A connection set up ahead ran no statement before the read: if it had gone stale meanwhile (the
+      // server restarted), the read is tried once more on a fresh one, as acquireConnection does.
+      if (!preparedAhead || attempt >= 2 || !isStaleConnectionError(error)) throw error;
+    }
+  }
+}
+
+async function readInSession<Result>({
+  context,
+  connection,
+  switchedDatabase,
+  signal,
+  run,
+}: {
+  context: MysqlContext;
+  connection: PoolConnection;
+  switchedDatabase: boolean;
+  signal: AbortSignal;
+  run: (read: (statement: ReadStatement) => Promise<ReadResult>) => Promise<Result>;
+}): Promise<Result> {
   let reusable = true;
   const read = async ({ sql, params = [], maxRows, budget }: ReadStatement) => {
     if (!reusable) {
@@ -148,7 +207,7 @@ export async function withReadOnlySession<Result>({
     try {
       const result = await streamRows({
         context,
-        core: (connection as unknown as { connection: CoreConnection }).connection,
+        core: coreOf({ connection }),
         threadId: connection.threadId,
         sql,
         params,

@@ -35,9 +35,11 @@ describe('sessionSettingsStatement', () => {
     );
   });
 
-  it('pins the time limit and sql_mode of a write session and leaves its time zone alone', () => {
+  it('pins the time limit and sql_mode of a write session, with the time zone and transaction mode of the server', () => {
     expect(
       sessionSettingsStatement({ flavor: serverFlavorOf({ version: '8.0.36' }), queryTimeoutMs: 500, readOnly: false }),
-    ).toBe(`SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}'`);
+    ).toBe(
+      `SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}', time_zone = DEFAULT, transaction_read_only = DEFAULT`,
+    );
   });
 });

@@ -30,8 +30,10 @@ export function sessionSettingsStatement({
   const assignments = [
     flavor.timeLimitAssignment({ milliseconds: queryTimeoutMs }),
     `sql_mode = ${mysql.escape(pinnedSqlMode)}`,
-    // A write keeps the server's time zone: NOW() stored into a DATETIME means what it meant before.
-    ...(readOnly ? ["time_zone = '+00:00'", `${readOnlyVariableOf({ flavor })} = 1`] : []),
+    // A write keeps the server's time zone (NOW() stored into a DATETIME means what it meant before) and
+    // transaction mode, whatever a read set up on this pooled connection before.
+    `time_zone = ${readOnly ? "'+00:00'" : 'DEFAULT'}`,
+    `${readOnlyVariableOf({ flavor })} = ${readOnly ? '1' : 'DEFAULT'}`,
   ];
   return `SET SESSION ${assignments.join(', ')}`;
 }
