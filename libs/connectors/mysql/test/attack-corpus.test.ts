@@ -163,6 +163,24 @@ const parameterAttacks: Array<{ sql: string; params: string[] }> = [
   { sql: 'SELECT ? AS x', params: ['中\\'] },
 ];
 
+/**
+ * execute_statement reads SQL the same way. With writes on and MYSQL_DATABASES=shop, each of these either
+ * fails or writes only its own text: no password hash or row of `other` may end up in shop.corpus_scratch.
+ */
+const writeAttacks: string[] = [
+  String.raw`INSERT INTO corpus_scratch (note) VALUES ('\'), ((SELECT authentication_string FROM mysql.user LIMIT 1)) -- ')`,
+  String.raw`INSERT INTO corpus_scratch (note) VALUES ('\'), ((SELECT secret FROM other.corpus_canary LIMIT 1)) -- ')`,
+  String.raw`INSERT INTO corpus_scratch (note, other) SELECT 'x' AS "\", (SELECT secret FROM other.corpus_canary LIMIT 1) -- "`,
+  String.raw`INSERT INTO corpus_scratch (note, other) SELECT 'x' AS "\", (SELECT authentication_string FROM mysql.user LIMIT 1) -- "`,
+  String.raw`UPDATE corpus_scratch SET note = '\', other = (SELECT secret FROM other.corpus_canary LIMIT 1) -- '`,
+  'INSERT INTO corpus_scratch (note, other) SELECT authentication_string, 1--1 FROM mysql.user',
+  'INSERT INTO corpus_scratch (note, other) SELECT secret, 1--1 FROM other.corpus_canary',
+  String.raw`SET STATEMENT sql_mode = 'NO_BACKSLASH_ESCAPES' FOR INSERT INTO corpus_scratch (note) VALUES ('\')`,
+  "INSERT INTO corpus_scratch (note) VALUES ('x' || (SELECT secret FROM other.corpus_canary LIMIT 1))",
+  'INSERT INTO corpus_scratch (note) SELECT other.corpus_canary.secret FROM orders LIMIT 1',
+  `DELETE FROM corpus_scratch WHERE ${'note = 1 OR '.repeat(8999)}note = 1`,
+];
+
 interface ServerState {
   checksums: string;
   tables: string;
@@ -376,6 +394,50 @@ describe('read-only enforcement against an attack corpus', () => {
       }
       expect(await runningStatements({ like: '%SLEEP%' })).toBe(0);
       expect(await runningStatements({ like: '%BENCHMARK%' })).toBe(0);
+    },
+  );
+
+  it.each(globalModes.map((mode) => ({ mode, modeName: mode ?? "the server's default" })))(
+    'execute_statement writes nothing it may not read: root with MYSQL_DATABASES=shop, global sql_mode $modeName',
+    async ({ mode }) => {
+      const admin = await adminConnection();
+      await admin.query('SET GLOBAL sql_mode = ?', [mode ?? defaultMode]);
+      await admin.query('CREATE OR REPLACE TABLE shop.corpus_scratch (note VARCHAR(255), other VARCHAR(255))');
+      await admin.query("INSERT INTO shop.corpus_scratch VALUES ('seed', NULL)");
+      const connection = await spawnStdioClient({
+        args: [bin],
+        env: {
+          ...testEnvironment({ MYSQL_DATABASES: 'shop', MYSQL_ALLOW_WRITES: 'true' }),
+          MYSQL_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
+        },
+      });
+      const texts: string[] = [];
+      try {
+        for (const sql of writeAttacks) {
+          const result = await connection.client.callTool({ name: 'execute_statement', arguments: { sql } });
+          texts.push((result.content as Array<{ text: string }>)[0]!.text);
+        }
+        const pinned = await connection.client.callTool({
+          name: 'execute_statement',
+          arguments: { sql: "INSERT INTO corpus_scratch (note, other) VALUES ('mode', @@SESSION.sql_mode)" },
+        });
+        expect(pinned.isError).toBeFalsy();
+      } finally {
+        await connection.close();
+      }
+      const [rows] = await admin.query('SELECT note, other FROM shop.corpus_scratch');
+      await admin.query('DROP TABLE shop.corpus_scratch');
+      await admin.end();
+      const written = JSON.stringify(rows);
+      for (const secret of [...secrets, canary]) {
+        expect({ written: written.includes(secret), answered: texts.some((text) => text.includes(secret)) }).toEqual({
+          written: false,
+          answered: false,
+        });
+      }
+      for (const text of texts) expect(text).not.toMatch(/\n\s+at |^INTERNAL|Maximum call stack/);
+      // The write session, too, reads text in the pinned mode whatever the global one.
+      expect(rows).toEqual(expect.arrayContaining([{ note: 'mode', other: pinnedSqlMode }]));
     },
   );
 

@@ -6,11 +6,17 @@ const isName = (token: SqlToken | undefined) => token?.kind === 'word' || token?
 const isDot = (token: SqlToken | undefined) => token?.kind === 'symbol' && token.text === '.';
 
 /**
- * Database qualifiers straight from the tokens, as a backstop to the parser's table list: `a.b.c` always names
- * database `a` (db.table.column), and `a.b` where `a` is a system schema or information_schema is read as a
- * table of that schema even where the parser would not see a table (an alias so named is refused too).
+ * Database qualifiers straight from the tokens, as a backstop to the parser's table list. In `a.b`, `a` is a
+ * database when the statement never names `a` as a table, alias or CTE (a name not followed by a dot), when
+ * it starts `a.b.c` (db.table.column), or when it is a system schema or information_schema (an alias so
+ * named is refused too).
  */
 export function findSchemaReferences({ tokens }: { tokens: SqlToken[] }): TableReference[] {
+  const declared = new Set(
+    tokens
+      .filter((token, index) => isName(token) && !isDot(tokens[index + 1]))
+      .map((token) => token.text.toLowerCase()),
+  );
   const references: TableReference[] = [];
   tokens.forEach((token, index) => {
     if (!isName(token) || !isDot(tokens[index + 1]) || !isName(tokens[index + 2])) return;
@@ -20,7 +26,7 @@ export function findSchemaReferences({ tokens }: { tokens: SqlToken[] }): TableR
     const table = tokens[index + 2]!.text;
     const threeParts = isDot(tokens[index + 3]) && (isName(tokens[index + 4]) || tokens[index + 4]?.text === '*');
     const lowered = database.toLowerCase();
-    if (threeParts || systemSchemas.includes(lowered) || lowered === 'information_schema') {
+    if (threeParts || !declared.has(lowered) || systemSchemas.includes(lowered) || lowered === 'information_schema') {
       references.push({ database, table });
     }
   });

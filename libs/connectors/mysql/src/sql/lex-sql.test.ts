@@ -117,6 +117,7 @@ describe('lexSql', () => {
     ['SHOW /* TABLES', /unterminated \/\* comment/],
     ['SELECT /*! 1 */', /executable comments/],
     ['SELECT /*M!100000 1 */', /executable comments/],
+    ['SELECT /*m!100000 1 */', /executable comments/],
     ['SELECT /*+ BKA(t) */ 1', /Optimizer hints/],
     ['SELECT 1\u0000', /NUL/],
     ['SELECT [1]', /character SQL does not use/],

@@ -135,7 +135,8 @@ export function lexSql({ sql }: { sql: string }): SqlToken[] {
       index += 1;
     } else if (character === '/' && next === '*') {
       const marker = sql[index + 2];
-      if (marker === '!' || (marker === 'M' && sql[index + 3] === '!')) {
+      // MariaDB reads /*M!; /*m! is refused too rather than trusted to be a plain comment.
+      if (marker === '!' || ((marker === 'M' || marker === 'm') && sql[index + 3] === '!')) {
         refuse('MySQL executable comments (/*! … */, /*M! … */) are not allowed: the server runs their contents.');
       }
       if (marker === '+') refuse('Optimizer hints (/*+ … */) are not allowed.');

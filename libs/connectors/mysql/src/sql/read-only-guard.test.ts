@@ -151,6 +151,17 @@ describe('guardReadStatement', () => {
 
   it('checks tables hidden from the parser by a comment the server does not see, against the allowlist', () => {
     const allowlist = createDatabaseAccessPolicy({ allowedDatabases: ['shop'], allowSystemSchemas: false });
+    // A qualifier the statement never names as a table, alias or CTE is a database.
+    expect(() =>
+      guardReadStatement({ sql: 'SELECT other.secret FROM orders', defaultDatabase: 'shop', policy: allowlist }),
+    ).toThrow(/other is not in MYSQL_DATABASES/);
+    expect(
+      guardReadStatement({
+        sql: 'WITH c AS (SELECT 1 AS n) SELECT o.id, orders.total, c.n, x.y FROM shop.orders JOIN orders o USING (id), c, (SELECT 1 AS y) AS x',
+        defaultDatabase: 'shop',
+        policy: allowlist,
+      }).kind,
+    ).toBe('select');
     expect(() =>
       guardReadStatement({ sql: 'SELECT name, 1--1 FROM other.customers', defaultDatabase: 'shop', policy: allowlist }),
     ).toThrow(/other is not in MYSQL_DATABASES/);
