@@ -153,11 +153,12 @@ export function checkHostAndOrigin({
   /** Name/value pairs as received (Node's `rawHeaders`), so that repeated headers are seen. */
   rawHeaders: string[];
 }): HostOriginRefusal | undefined {
-  const values = (name: string) =>
-    rawHeaders.flatMap((value, index) =>
-      index % 2 === 1 && rawHeaders[index - 1]!.toLowerCase() === name ? [value] : [],
-    );
-  const hostValues = values('host');
+  const seen: Record<'host' | 'origin' | 'sec-fetch-site', string[]> = { host: [], origin: [], 'sec-fetch-site': [] };
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    const name = rawHeaders[index]!.toLowerCase();
+    if (name === 'host' || name === 'origin' || name === 'sec-fetch-site') seen[name].push(rawHeaders[index + 1]!);
+  }
+  const hostValues = seen.host;
   const addHost = `add its name to ${policy.hostsVariable} to serve it`;
   if (hostValues.length !== 1)
     return {
@@ -181,7 +182,7 @@ export function checkHostAndOrigin({
       return { code: 'forbidden_host', message: `Request target ${describe(target)} is not served here; ${addHost}.` };
   }
 
-  const originValues = values('origin');
+  const originValues = seen.origin;
   const addOrigin = policy.originsVariable
     ? `list it in ${policy.originsVariable} or serve the page from an allowed host`
     : `serve the page from a host in ${policy.hostsVariable}`;
@@ -195,7 +196,7 @@ export function checkHostAndOrigin({
       message: `Origin ${describe(origin)} may not call this server; ${addOrigin}.`,
     };
   }
-  const site = values('sec-fetch-site')[0]?.trim().toLowerCase();
+  const site = seen['sec-fetch-site'][0]?.trim().toLowerCase();
   if (!safeMethods.has(method.toUpperCase()) && (site === 'cross-site' || site === 'same-site'))
     return {
       code: 'forbidden_origin',
