@@ -148,6 +148,7 @@ describe('Jira tools keep structuredContent within its budget', () => {
     expect(issue.comments.length).toBeGreaterThan(0);
     expect(issue.comments.length).toBeLessThanOrEqual(25);
     expect(report.text).toContain(issue.description.slice(-200));
+    expect(report.text).toContain(`showing ${issue.comments.length} of 25 comments`);
     expect(report.text.match(/^\*\*Grace Hopper\*\*/gm)?.length ?? 0).toBeLessThanOrEqual(issue.comments.length);
   });
 

@@ -85,7 +85,11 @@ export const getIssue = defineJiraTool({
     const fitted = truncateJsonValue({ value: detail, maxChars: maxStructuredChars - 32 });
     return {
       structured: { ...fitted.value, truncated: fitted.truncated },
-      text: renderIssueDetail(fitted.value),
+      text: `${renderIssueDetail(fitted.value)}${
+        fitted.truncated
+          ? `\n[truncated to fit the budget: showing ${fitted.value.comments?.length ?? 0} of ${detail.comments?.length ?? 0} comments and ${fitted.value.changelog?.length ?? 0} of ${detail.changelog?.length ?? 0} changes; long text ends with "… [truncated: N more characters]". Ask for fewer parts with include.]`
+          : ''
+      }`,
       moreHint: 'Ask for fewer parts with include.',
     };
   },

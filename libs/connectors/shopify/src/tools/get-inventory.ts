@@ -1,4 +1,4 @@
-import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, fitJsonItems, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { toGid } from '../shopify-id.js';
@@ -48,9 +48,12 @@ export const getInventory = defineShopifyTool({
         incoming: z.number(),
       }),
     ),
+    truncated: z
+      .boolean()
+      .describe('True when there are more levels than shown; filter by location or ask for one SKU.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     await context.requireScope({ scope: 'read_inventory', tool: 'get_inventory', signal });
     await context.requireScope({ scope: 'read_products', tool: 'get_inventory', signal });
     let variants: VariantInventory[];
@@ -100,12 +103,18 @@ export const getInventory = defineShopifyTool({
           };
         }),
     );
+    const fitted = fitJsonItems({ items: levels, maxChars: maxStructuredChars - 64, maxStringChars: 1000 });
     const table = renderTable({
       columns: ['product', 'variant', 'sku', 'location', 'available', 'on_hand', 'committed', 'incoming'],
-      rows: levels,
+      rows: fitted.items,
+      totalRows: levels.length,
       maxChars,
       hint: 'Filter by location or ask for one SKU.',
     });
-    return { structured: { levels: levels.slice(0, table.shownRows) }, text: table.text };
+    const shown = fitted.items.slice(0, table.shownRows);
+    return {
+      structured: { levels: shown, truncated: shown.length < levels.length || fitted.cutStrings > 0 },
+      text: table.text,
+    };
   },
 });

@@ -1,4 +1,4 @@
-import { ConnectorError } from '@connectormcp/connector-kit';
+import { ConnectorError, truncateJsonValue } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { maskEmail, maskPhone } from '../mask-personal-data.js';
@@ -224,15 +224,20 @@ export const getOrder = defineShopifyTool({
         .describe('Order name, e.g. #1001.'),
     })
     .refine((value) => Boolean(value.id) !== Boolean(value.name), 'Pass either id or name.'),
-  output: orderDetailSchema,
+  output: orderDetailSchema.extend({
+    truncated: z.boolean().describe('True when line items, the timeline or notes were cut to fit the budget.'),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal }) {
-    const order = await fetchOrder({
+  async handler({ input, context, signal, maxStructuredChars }) {
+    const detail = await fetchOrder({
       context,
       ...(input.id ? { id: input.id } : {}),
       ...(input.name ? { name: input.name } : {}),
       signal,
     });
+    // Line items, the timeline and notes share the budget; the text renders the same cut order.
+    const fitted = truncateJsonValue({ value: detail, maxChars: maxStructuredChars - 32 });
+    const order = fitted.value;
     const text = [
       `Order ${order.name} (${order.id}) · ${order.financial_status ?? '-'} · ${order.fulfillment_status}`,
       `customer: ${order.customer.name ?? '-'} · ${order.customer.email ?? '-'} · ${order.customer.phone ?? '-'}${order.pii_masked ? ' (masked)' : ''}`,
@@ -245,6 +250,9 @@ export const getOrder = defineShopifyTool({
       'timeline:',
       ...order.timeline.map((entry) => `  ${entry}`),
     ].join('\n');
-    return { structured: order, text };
+    const cut = fitted.truncated
+      ? `\n[truncated to fit the budget: showing ${order.line_items.length} of ${detail.line_items.length} line items and ${order.timeline.length} of ${detail.timeline.length} timeline entries; long text ends with "… [truncated: N more characters]"]`
+      : '';
+    return { structured: { ...order, truncated: fitted.truncated }, text: `${text}${cut}` };
   },
 });

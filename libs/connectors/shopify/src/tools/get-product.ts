@@ -1,4 +1,4 @@
-import { ConnectorError } from '@connectormcp/connector-kit';
+import { ConnectorError, truncateJsonValue } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { formatMoney, moneySchema, toMoney } from '../money.js';
@@ -143,15 +143,22 @@ export const getProduct = defineShopifyTool({
       handle: z.string().max(255).optional().describe('Product handle, e.g. "stoneware-mug".'),
     })
     .refine((value) => Boolean(value.id) !== Boolean(value.handle), 'Pass either id or handle.'),
-  output: productDetailSchema,
+  output: productDetailSchema.extend({
+    truncated: z
+      .boolean()
+      .describe('True when the description or the lists (variants, tags) were cut to fit the budget.'),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal }) {
-    const product = await fetchProduct({
+  async handler({ input, context, signal, maxStructuredChars }) {
+    const detail = await fetchProduct({
       context,
       ...(input.id ? { id: input.id } : {}),
       ...(input.handle ? { handle: input.handle } : {}),
       signal,
     });
+    // The description and the lists share the budget; the text renders the same cut product.
+    const fitted = truncateJsonValue({ value: detail, maxChars: maxStructuredChars - 32 });
+    const product = fitted.value;
     const text = [
       `${product.title} (${product.status}, ${product.vendor}, ${product.product_type}) ${product.id}`,
       product.description,
@@ -162,6 +169,9 @@ export const getProduct = defineShopifyTool({
       ),
       ...product.images.map((image) => `image: ${image.url}${image.alt_text ? ` (${image.alt_text})` : ''}`),
     ].join('\n');
-    return { structured: product, text };
+    const cut = fitted.truncated
+      ? `\n[truncated to fit the budget: showing ${product.variants.length} of ${detail.variants.length} variants and ${product.images.length} of ${detail.images.length} images; long text ends with "… [truncated: N more characters]"]`
+      : '';
+    return { structured: { ...product, truncated: fitted.truncated }, text: `${text}${cut}` };
   },
 });

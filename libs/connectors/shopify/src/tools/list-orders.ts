@@ -1,6 +1,7 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
+import { pageText } from '../page-text.js';
 import { formatMoney, moneySchema, toMoney } from '../money.js';
 
 const listOrdersDocument = `query ListOrders($first: Int!, $after: String, $query: String, $sortKey: OrderSortKeys, $reverse: Boolean) {
@@ -65,9 +66,12 @@ export const listOrders = defineShopifyTool({
       }),
     ),
     next_cursor: z.string().nullable(),
+    truncated: z
+      .boolean()
+      .describe('True when this page holds more orders than shown, or long values were cut; pass a smaller first.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     await context.requireScope({ scope: 'read_orders', tool: 'list_orders', signal });
     const query = [
       input.created_after ? `created_at:>=${input.created_after}` : '',
@@ -101,17 +105,30 @@ export const listOrders = defineShopifyTool({
       item_count: order.currentSubtotalLineItemsQuantity,
     }));
     const next = data.orders.pageInfo.hasNextPage ? data.orders.pageInfo.endCursor : null;
-    const more = next ? `Call list_orders again with the same filters and after="${next}".` : undefined;
+    const skeleton = { orders: [], next_cursor: next, truncated: false };
+    const fitted = fitJsonItems({
+      items: orders,
+      maxChars: maxStructuredChars - jsonLength(skeleton) - 16,
+      maxStringChars: 1000,
+    });
     const table = renderTable({
       columns: ['name', 'created_at', 'customer', 'total', 'financial_status', 'fulfillment_status', 'item_count'],
-      rows: orders.map((order) => ({ ...order, total: formatMoney(order.total) })),
+      rows: fitted.items.map((order) => ({ ...order, total: formatMoney(order.total) })),
+      totalRows: orders.length,
       maxChars: maxChars - 200,
-      ...(more ? { hint: more } : {}),
     });
+    const shown = fitted.items.slice(0, table.shownRows);
     return {
-      structured: { orders: orders.slice(0, table.shownRows), next_cursor: next },
-      text: `${table.text}${more && !table.truncated ? `\n${more}` : ''}`,
-      ...(more ? { moreHint: more } : {}),
+      structured: { ...skeleton, orders: shown, truncated: shown.length < orders.length || fitted.cutStrings > 0 },
+      ...pageText({
+        tableText: table.text,
+        shown: shown.length,
+        total: orders.length,
+        next,
+        tool: 'list_orders',
+        pageSize: 'first',
+        sameFilters: true,
+      }),
     };
   },
 });

@@ -1,7 +1,8 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { moneySchema, toMoney } from '../money.js';
+import { pageText } from '../page-text.js';
 import type { ShopifyContext } from '../shopify-context.js';
 
 const productListDocument = `query ListProducts($first: Int!, $after: String, $query: String, $sortKey: ProductSortKeys, $reverse: Boolean) {
@@ -45,7 +46,13 @@ export const productRowSchema = z.object({
   updated_at: z.string(),
 });
 
-export const productListOutput = z.object({ products: z.array(productRowSchema), next_cursor: z.string().nullable() });
+export const productListOutput = z.object({
+  products: z.array(productRowSchema),
+  next_cursor: z.string().nullable(),
+  truncated: z
+    .boolean()
+    .describe('True when this page holds more products than shown, or long values were cut; pass a smaller first.'),
+});
 
 /** Shared by list_products and search_products. */
 export async function listProductRows({
@@ -56,6 +63,7 @@ export async function listProductRows({
   sort,
   signal,
   maxChars,
+  maxStructuredChars,
   tool,
 }: {
   context: ShopifyContext;
@@ -65,6 +73,7 @@ export async function listProductRows({
   sort: string;
   signal: AbortSignal;
   maxChars: number;
+  maxStructuredChars: number;
   tool: string;
 }) {
   await context.requireScope({ scope: 'read_products', tool, signal });
@@ -87,23 +96,29 @@ export async function listProductRows({
     updated_at: product.updatedAt,
   }));
   const next = data.products.pageInfo.hasNextPage ? data.products.pageInfo.endCursor : null;
-  const more = next ? `Call ${tool} again with after="${next}".` : undefined;
+  const skeleton = { products: [], next_cursor: next, truncated: false };
+  // Long titles and names are capped like the text's cells, then the products that fit are kept.
+  const fitted = fitJsonItems({
+    items: products,
+    maxChars: maxStructuredChars - jsonLength(skeleton) - 16,
+    maxStringChars: 1000,
+  });
   const table = renderTable({
     columns: ['title', 'status', 'vendor', 'product_type', 'price', 'total_inventory', 'id'],
-    rows: products.map((product) => ({
+    rows: fitted.items.map((product) => ({
       ...product,
       price:
         product.min_price && product.max_price
           ? `${product.min_price.amount}${product.max_price.amount !== product.min_price.amount ? `–${product.max_price.amount}` : ''} ${product.min_price.currency_code}`
           : '-',
     })),
+    totalRows: products.length,
     maxChars: maxChars - 200,
-    ...(more ? { hint: more } : {}),
   });
+  const shown = fitted.items.slice(0, table.shownRows);
   return {
-    structured: { products: products.slice(0, table.shownRows), next_cursor: next },
-    text: `${table.text}${more && !table.truncated ? `\n${more}` : ''}`,
-    ...(more ? { moreHint: more } : {}),
+    structured: { ...skeleton, products: shown, truncated: shown.length < products.length || fitted.cutStrings > 0 },
+    ...pageText({ tableText: table.text, shown: shown.length, total: products.length, next, tool, pageSize: 'first' }),
   };
 }
 
@@ -139,7 +154,7 @@ export const listProducts = defineShopifyTool({
   }),
   output: productListOutput,
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const quote = (value: string) => (/[\s:'"]/.test(value) ? `'${value.replace(/'/g, "\\'")}'` : value);
     const query = [
       input.query,
@@ -158,6 +173,7 @@ export const listProducts = defineShopifyTool({
       sort: input.sort,
       signal,
       maxChars,
+      maxStructuredChars,
       tool: 'list_products',
     });
   },

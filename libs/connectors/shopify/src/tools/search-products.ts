@@ -12,7 +12,7 @@ export const searchProducts = defineShopifyTool({
   }),
   output: productListOutput,
   annotations: { readOnlyHint: true, openWorldHint: true, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const text = input.text.replace(/["'\\]/g, ' ').trim();
     const value = /\s/.test(text) ? `'${text}'` : text;
     // Several words search as free text; one word as a title prefix match or an exact SKU, vendor or tag.
@@ -25,6 +25,7 @@ export const searchProducts = defineShopifyTool({
       sort: 'TITLE:asc',
       signal,
       maxChars,
+      maxStructuredChars,
       tool: 'search_products',
     });
   },
