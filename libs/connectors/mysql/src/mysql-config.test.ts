@@ -84,8 +84,9 @@ describe('mysqlConfigFromEnvironment', () => {
     );
   });
 
-  it('reads percent-encoded reserved characters back', () => {
+  it('reads percent-encoded reserved characters back, and an IPv6 host without its brackets', () => {
     expect(fromEnvironment({ MYSQL_URL: 'mysql://reader:pa%23s%2Fs%3F%25@db/shop' }).password).toBe('pa#s/s?%');
+    expect(fromEnvironment({ MYSQL_URL: 'mysql://reader@[::1]:3307/shop' })).toMatchObject({ host: '::1', port: 3307 });
   });
 
   it('names what is missing or contradictory', () => {

@@ -52,7 +52,8 @@ function fromUrl(value: string): Partial<MysqlConfig> {
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (database.includes('/')) throw invalid('the path must be a single database name, as in mysql://host/shop');
   return {
-    host: url.hostname,
+    // An IPv6 address comes bracketed in a URL; the driver wants it bare.
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     ...(url.port ? { port: Number(url.port) } : {}),
     ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
