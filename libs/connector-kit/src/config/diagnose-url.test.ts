@@ -24,6 +24,8 @@ describe('diagnoseUrl', () => {
     }
     expect(diagnoseUrl({ value: 'https://jira.example.com/jira/', ...site })).toBeUndefined();
     expect(diagnoseUrl({ value: 'HTTP://127.0.0.1:8080', ...site })).toBeUndefined();
+    // An "@" in the path is no sign of credentials where none are expected.
+    expect(diagnoseUrl({ value: 'https://jira.example.com/wiki/@team', ...site })).toBeUndefined();
   });
 
   it.each([

@@ -78,7 +78,9 @@ export function diagnoseUrl({
   // An "@" past the first "/", "?" or "#" usually means that one of them is in the user name or the
   // password and ended the host part early. Reported only when the URL did not otherwise read as
   // having credentials, so an "@" in a path does not raise a false alarm.
-  if (lastAt > authorityEnd && !(parsed && (parsed.username || parsed.password))) {
+  // Where credentials are refused, an "@" in the path of a URL that parses is left alone.
+  const suspicious = refuseCredentials ? !parsed : !(parsed && (parsed.username || parsed.password));
+  if (lastAt > authorityEnd && suspicious) {
     const userInfo = rest.slice(0, lastAt);
     const offending = [...userInfo].find((character) => delimiters.includes(character))!;
     if (refuseCredentials) return `must not contain a user name or password: ${refuseCredentials}`;

@@ -117,6 +117,9 @@ describe('environment schemas', () => {
     expect(host('10.0.0.5')).toBe('10.0.0.5');
     expect(host('[::1]')).toBe('::1');
     expect(host('fe80::1')).toBe('fe80::1');
+    expect(host('données.example')).toBe('données.example');
+    expect(problem('my db')).toContain('DB_HOST: expected a host name or IP address');
+    expect(problem('reader@db')).toContain('DB_HOST: expected a host name or IP address');
     expect(problem('db:3306')).toContain('DB_HOST: expected a host name without a port (set the port in DB_PORT)');
     expect(problem('mysql://db/shop')).toContain(
       'DB_HOST: expected a host name, not a URL (a whole URL goes in DB_URL)',
