@@ -116,7 +116,6 @@ export function environmentUrl(expectations: UrlExpectations = {}) {
 // Loose on purpose (underscores, internationalised names, trailing dots all occur): it catches what is
 // surely not a host name, such as a path, a space or credentials.
 const hostNamePattern = /^[^\s/?#@\\'"<>|^`{}[\]:,;]+$/u;
-/^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
 const ipv6Pattern = /^\[?[0-9a-f:.]*:[0-9a-f:.]*(?:%[\w.-]+)?\]?$/i;
 
 /**
