@@ -42,7 +42,15 @@ function isControl(character: string | undefined): boolean {
 /** Characters of a bare name: ASCII letters, digits, `_`, `$`, and anything beyond ASCII. */
 function isNameCharacter(character: string | undefined): boolean {
   if (character === undefined) return false;
-  return /[A-Za-z0-9_$]/.test(character) || character.charCodeAt(0) >= 0x80;
+  const code = character.charCodeAt(0);
+  return (
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    code === 0x5f || // _
+    code === 0x24 || // $
+    code >= 0x80
+  );
 }
 
 function quoteString(text: string): string {
@@ -92,6 +100,16 @@ function readQuoted({ sql, start, quote }: { sql: string; start: number; quote: 
   );
 }
 
+const digitsPattern = /[0-9]*/y;
+const exponentPattern = /[0-9]+[eE][+-]?[0-9]+/y;
+const numberPattern = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+
+/** Matches a sticky pattern at `start` without copying the rest of the statement. */
+function matchAt({ pattern, sql, start }: { pattern: RegExp; sql: string; start: number }): string | undefined {
+  pattern.lastIndex = start;
+  return pattern.exec(sql)?.[0];
+}
+
 /** `0x…`/`0b…` or digits, a fraction and an exponent; a run of digits followed by name characters is a name. */
 function readNumberOrName({ sql, start }: { sql: string; start: number }): { token: SqlToken; end: number } {
   let end = start;
@@ -100,18 +118,17 @@ function readNumberOrName({ sql, start }: { sql: string; start: number }): { tok
   if (/^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run)) {
     return { token: { kind: 'number', text: run, canonical: run }, end };
   }
-  const rest = sql.slice(start);
-  const digits = /^[0-9]*/.exec(rest)![0];
-  const after = rest[digits.length];
+  const digits = matchAt({ pattern: digitsPattern, sql, start }) ?? '';
+  const after = sql[start + digits.length];
   if (digits.length > 0 && isNameCharacter(after)) {
     // 1e5 and 1e-5 are numbers even when a name follows; 12abc is a name (names may start with digits).
-    const exponent = /^[0-9]+[eE][+-]?[0-9]+/.exec(rest);
+    const exponent = matchAt({ pattern: exponentPattern, sql, start });
     if ((after === 'e' || after === 'E') && exponent) {
-      return { token: { kind: 'number', text: exponent[0], canonical: exponent[0] }, end: start + exponent[0].length };
+      return { token: { kind: 'number', text: exponent, canonical: exponent }, end: start + exponent.length };
     }
     return { token: { kind: 'word', text: run, canonical: run }, end };
   }
-  const number = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(rest)![0];
+  const number = matchAt({ pattern: numberPattern, sql, start })!;
   return { token: { kind: 'number', text: number, canonical: number }, end: start + number.length };
 }
 
