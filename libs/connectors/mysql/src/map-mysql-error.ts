@@ -80,7 +80,7 @@ export function mapMysqlError(error: unknown): ConnectorError | undefined {
   if (unavailableCodes.has(code) || (error as DriverError).fatal) {
     return new ConnectorError({
       code: 'UPSTREAM_UNAVAILABLE',
-      message: `The MySQL server could not be reached (${code || 'connection error'}); check MYSQL_HOST/MYSQL_PORT and that it is running.`,
+      message: `The MySQL server could not be reached (${code || 'connection error'}); check the host and port (MYSQL_HOST and MYSQL_PORT, or MYSQL_URL) and that the server is running.`,
       retryable: true,
       cause: error,
     });
