@@ -1,4 +1,4 @@
-import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, renderTable, truncateJsonValue } from '@connectormcp/connector-kit';
 import mysql from 'mysql2/promise';
 import { z } from 'zod';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -180,17 +180,22 @@ export async function describeTable({
 export function renderTableDescription({
   description,
   maxChars,
+  totalColumns = description.columns.length,
 }: {
   description: TableDescription;
   maxChars: number;
-}): string {
+  /** Columns the table has, when `description` holds only the first of them. */
+  totalColumns?: number;
+}): { text: string; shownColumns: number } {
+  const columns = renderTable({
+    columns: ['name', 'type', 'nullable', 'default', 'key', 'extra', 'comment'],
+    rows: description.columns,
+    totalRows: totalColumns,
+    maxChars: Math.floor(maxChars * 0.6),
+  });
   const parts = [
     `${description.type} ${description.database}.${description.table}`,
-    renderTable({
-      columns: ['name', 'type', 'nullable', 'default', 'key', 'extra', 'comment'],
-      rows: description.columns,
-      maxChars: Math.floor(maxChars * 0.6),
-    }).text,
+    columns.text,
     `primary key: ${description.primary_key.join(', ') || '(none)'}`,
     `indexes: ${description.indexes.map((index) => `${index.name}${index.unique ? ' unique' : ''} (${index.columns.join(', ')})`).join('; ') || '(none)'}`,
     `foreign keys: ${
@@ -203,7 +208,7 @@ export function renderTableDescription({
     }`,
   ];
   if (description.create_statement) parts.push(description.create_statement);
-  return parts.join('\n');
+  return { text: parts.join('\n'), shownColumns: columns.shownRows };
 }
 
 export const describeTableTool = defineMysqlTool({
@@ -216,16 +221,39 @@ export const describeTableTool = defineMysqlTool({
     table: z.string().min(1).max(64).describe('Table or view name.'),
     include_create_statement: z.boolean().default(false).describe('Also return the SHOW CREATE TABLE statement.'),
   }),
-  output: tableDescriptionSchema,
+  output: tableDescriptionSchema.extend({
+    truncated: z
+      .boolean()
+      .describe(
+        'True when columns, indexes or the CREATE statement were cut to fit the budget; use execute_query on information_schema.COLUMNS for the rest.',
+      ),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
-    const description = await describeTable({
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
+    const described = await describeTable({
       context,
       database: input.database,
       table: input.table,
       includeCreate: input.include_create_statement,
       signal,
     });
-    return { structured: description, text: renderTableDescription({ description, maxChars }) };
+    // Columns, indexes and the CREATE statement share the structured budget; the text renders the same cut
+    // description, and the structured content keeps only the columns the text shows.
+    const fitted = truncateJsonValue({ value: described, maxChars: maxStructuredChars - 32 });
+    const { text, shownColumns } = renderTableDescription({
+      description: fitted.value,
+      maxChars,
+      totalColumns: described.columns.length,
+    });
+    const columns = fitted.value.columns.slice(0, shownColumns);
+    return {
+      structured: {
+        ...fitted.value,
+        columns,
+        truncated: fitted.truncated || columns.length < described.columns.length,
+      },
+      text,
+      moreHint: `Query information_schema.COLUMNS with execute_query for the rest of the columns.`,
+    };
   },
 });

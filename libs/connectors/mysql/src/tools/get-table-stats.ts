@@ -1,4 +1,4 @@
-import { ConnectorError, renderTable } from '@connectormcp/connector-kit';
+import { ConnectorError, fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import mysql from 'mysql2/promise';
 import { z } from 'zod';
 import { assertDatabaseExists } from '../assert-database-exists.js';
@@ -30,9 +30,10 @@ export const getTableStats = defineMysqlTool({
         updated: z.string().nullable(),
       }),
     ),
+    truncated: z.boolean().describe('True when the database has more tables than shown; pass table to see one.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-  async handler({ input, context, signal, progress, maxChars }) {
+  async handler({ input, context, signal, progress, maxChars, maxStructuredChars }) {
     await assertDatabaseExists({ context, database: input.database, signal });
     const rows = await readRecords<{
       table: string;
@@ -87,12 +88,21 @@ export const getTableStats = defineMysqlTool({
         updated: row.updated,
       });
     }
+    const fitted = fitJsonItems({
+      items: tables,
+      maxChars: maxStructuredChars - jsonLength({ database: input.database, tables: [], truncated: false }) - 16,
+    });
     const table = renderTable({
       columns: ['table', 'rows', 'rows_exact', 'data_bytes', 'index_bytes', 'auto_increment', 'created', 'updated'],
-      rows: tables,
+      rows: fitted.items,
+      totalRows: tables.length,
       maxChars,
       hint: 'Pass table to see one table.',
     });
-    return { structured: { database: input.database, tables: tables.slice(0, table.shownRows) }, text: table.text };
+    const shown = fitted.items.slice(0, table.shownRows);
+    return {
+      structured: { database: input.database, tables: shown, truncated: shown.length < tables.length },
+      text: table.text,
+    };
   },
 });

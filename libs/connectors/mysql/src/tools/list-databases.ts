@@ -1,4 +1,4 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { systemSchemas } from '../database-access-policy.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -24,9 +24,12 @@ export const listDatabases = defineMysqlTool({
         collation: z.string().nullable(),
       }),
     ),
+    truncated: z
+      .boolean()
+      .describe('True when more databases exist than shown; set MYSQL_DATABASES to the ones that matter.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const rows = await readRecords<{
       name: string;
       tables: string;
@@ -49,7 +52,15 @@ export const listDatabases = defineMysqlTool({
           (input.include_system && systemSchemas.includes(row.name.toLowerCase()) && !context.config.allowedDatabases),
       )
       .map((row) => ({ ...row, tables: Number(row.tables) }));
-    const table = renderTable({ columns: ['name', 'tables', 'character_set', 'collation'], rows: databases, maxChars });
-    return { structured: { databases }, text: table.text };
+    const fitted = fitJsonItems({ items: databases, maxChars: maxStructuredChars - 64 });
+    const table = renderTable({
+      columns: ['name', 'tables', 'character_set', 'collation'],
+      rows: fitted.items,
+      totalRows: databases.length,
+      maxChars,
+      hint: 'Set MYSQL_DATABASES to the databases that matter.',
+    });
+    const shown = fitted.items.slice(0, table.shownRows);
+    return { structured: { databases: shown, truncated: shown.length < databases.length }, text: table.text };
   },
 });

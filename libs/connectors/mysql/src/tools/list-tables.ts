@@ -1,4 +1,4 @@
-import { renderTable } from '@connectormcp/connector-kit';
+import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import { z } from 'zod';
 import { assertDatabaseExists } from '../assert-database-exists.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -27,7 +27,7 @@ export const listTables = defineMysqlTool({
     truncated: z.boolean(),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-  async handler({ input, context, signal, maxChars }) {
+  async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     await assertDatabaseExists({ context, database: input.database, signal });
     const rows = await readRecords<{
       name: string;
@@ -61,14 +61,25 @@ export const listTables = defineMysqlTool({
       estimated_rows: row.estimated_rows === null ? null : String(row.estimated_rows),
       comment: row.comment ?? '',
     }));
+    // Table comments (up to 2,048 characters) are capped; then the tables that fit are kept, in text and structured alike.
+    const fitted = fitJsonItems({
+      items: tables,
+      maxChars: maxStructuredChars - jsonLength({ database: input.database, tables: [], truncated: false }) - 16,
+      maxStringChars: 1000,
+    });
     const table = renderTable({
       columns: ['name', 'type', 'engine', 'estimated_rows', 'comment'],
-      rows: tables,
+      rows: fitted.items,
+      totalRows: tables.length,
       maxChars,
       hint: 'Pass name_like to narrow the list.',
     });
     return {
-      structured: { database: input.database, tables: tables.slice(0, table.shownRows), truncated: table.truncated },
+      structured: {
+        database: input.database,
+        tables: fitted.items.slice(0, table.shownRows),
+        truncated: table.truncated || fitted.cutStrings > 0,
+      },
       text: `Database ${input.database}:\n${table.text}`,
     };
   },

@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import {
+  callToolWithinStructuredBudget,
+  spawnStdioClient,
+  type SpawnedClient,
+} from '@connectormcp/connector-kit/testing';
+import { adminConnection, testEnvironment } from './support/test-database.js';
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+// A structured budget well below the text's: the text must still never show what the structured content lacks.
+const maxStructuredChars = 2000;
+// Names sort last, so the other suites' lists of databases are not pushed out of their budgets.
+const databases = Array.from({ length: 20 }, (_, index) => `zz_structured_budget_${'d'.repeat(36)}_${index}`);
+const [database] = databases as [string];
+const tableName = (index: number) => `t_${'n'.repeat(55)}_${String(index).padStart(2, '0')}`;
+
+/** Metadata as large as MariaDB allows: 64-character names, 2,048-character table comments, 1,024-character column comments. */
+async function createOversizedSchema() {
+  const admin = await adminConnection();
+  try {
+    for (const name of databases) await admin.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
+    for (let index = 0; index < 40; index += 1) {
+      await admin.query(
+        `CREATE TABLE IF NOT EXISTS \`${database}\`.\`${tableName(index)}\` (id INT PRIMARY KEY) COMMENT '${'c'.repeat(2048)}'`,
+      );
+    }
+    const columns = Array.from(
+      { length: 50 },
+      (_, index) => `\`c_${index}_${'w'.repeat(40)}\` INT NULL DEFAULT ${index} COMMENT '${'m'.repeat(1024)}'`,
+    );
+    await admin.query(`CREATE TABLE IF NOT EXISTS \`${database}\`.wide (id INT PRIMARY KEY, ${columns.join(', ')})`);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('MySQL metadata tools keep structuredContent within its budget', () => {
+  let connection: SpawnedClient;
+  const called = new Set<string>();
+  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
+    called.add(name);
+    return callToolWithinStructuredBudget({
+      client: connection.client,
+      name,
+      arguments: args,
+      maxStructuredChars,
+      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
+    });
+  };
+
+  beforeAll(async () => {
+    await createOversizedSchema();
+    connection = await spawnStdioClient({
+      args: [bin],
+      env: testEnvironment({
+        MYSQL_DATABASE: database,
+        MYSQL_DATABASES: databases.join(','),
+        LOG_LEVEL: 'warn',
+        MCP_RESULT_MAX_CHARS: '20000',
+        MCP_STRUCTURED_MAX_CHARS: String(maxStructuredChars),
+      }),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await connection?.close();
+    const admin = await adminConnection();
+    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin.end();
+  });
+
+  it('list_databases keeps the databases that fit', async () => {
+    const report = await call('list_databases', {}, true);
+    const shown = report.structured.databases as unknown[];
+    expect(shown.length).toBeGreaterThan(3);
+    expect(report.text).toContain(`[truncated: showing ${shown.length} of 20 rows`);
+  });
+
+  it('list_tables caps long comments and keeps the tables that fit', async () => {
+    const report = await call('list_tables', { database }, true);
+    const tables = report.structured.tables as Array<{ name: string; comment: string }>;
+    expect(tables[0]!.name).toBe(tableName(0));
+    expect(tables[0]!.comment).toMatch(/^c{1000}… \[truncated: 1048 more characters\]$/);
+    expect(report.text).toContain(`[truncated: showing ${tables.length} of 41 rows`);
+  });
+
+  it('describe_table keeps the columns the text shows and cuts the CREATE statement', async () => {
+    const report = await call('describe_table', { database, table: 'wide', include_create_statement: true }, true);
+    const columns = report.structured.columns as Array<{ name: string }>;
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.length).toBeLessThan(51);
+    expect(report.text).toContain(`[truncated: showing ${columns.length} of 51 rows]`);
+    expect(report.structured.create_statement).toMatch(/… \[truncated: \d+ more characters\]$/);
+  });
+
+  it('get_table_stats keeps the tables that fit', async () => {
+    const report = await call('get_table_stats', { database }, true);
+    const tables = report.structured.tables as unknown[];
+    expect(report.text).toContain(`[truncated: showing ${tables.length} of 41 rows`);
+  });
+
+  it('every metadata tool was called, and each cut its own output', async () => {
+    const { tools } = await connection.client.listTools();
+    // execute_query and execute_statement have their own byte budget and their own test (wide-rows).
+    const others = tools.map((tool) => tool.name).filter((name) => !name.startsWith('execute_'));
+    expect([...called].sort()).toEqual(others.sort());
+    expect(connection.stderr()).not.toContain('was cut by the kit');
+  });
+});
