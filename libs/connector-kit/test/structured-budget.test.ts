@@ -60,6 +60,19 @@ const carefulRows = defineGreedyTool({
   },
 });
 
+// A schema the generic cut cannot keep: a cut string no longer matches its pattern.
+const greedyPattern = defineGreedyTool({
+  name: 'greedy_pattern',
+  title: 'Greedy pattern',
+  description: 'A long string that must match a pattern.',
+  input: z.object({}),
+  output: z.object({ code: z.string().regex(/^[a-z]+$/) }),
+  annotations: { readOnlyHint: true },
+  async handler() {
+    return { structured: { code: 'a'.repeat(100_000) }, text: 'a code' };
+  },
+});
+
 const greedyConnector = defineConnector({
   name: 'greedy',
   packageName: '@connectormcp/greedy',
@@ -70,7 +83,7 @@ const greedyConnector = defineConnector({
   configFromEnvironment: () => ({ allowWrites: false }),
   secretsOf: () => [],
   createContext: () => ({ close: async () => {} }),
-  tools: [greedyRows, greedyStrict, carefulRows],
+  tools: [greedyRows, greedyStrict, carefulRows, greedyPattern],
   check: async () => ({ summary: 'greedy' }),
 });
 
@@ -126,6 +139,18 @@ describe('the structured budget', () => {
       expectTruncated: true,
     });
     expect(report.structured.status).toBe('open');
+  });
+
+  it('answers an error rather than a result its schema would refuse, when the generic cut cannot fit it', async () => {
+    connection = await connect();
+    await connection.client.listTools();
+    const result = await connection.client.callTool({ name: 'greedy_pattern', arguments: {} });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+    expect((result.content as Array<{ text: string }>)[0]!.text).toBe(
+      'INTERNAL: The result of greedy_pattern does not fit the structured budget of 20000 characters.',
+    );
+    await connection.client.ping();
   });
 
   it('follows a separate structured budget', async () => {
