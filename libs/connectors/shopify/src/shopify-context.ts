@@ -30,6 +30,16 @@ export interface ShopifyContext {
 const maxAttempts = 4;
 const maxWaitMs = 10_000;
 
+function unreachable({ error }: { error: unknown }): ConnectorError {
+  const reason = (error as { message?: string } | undefined)?.message?.replace(/^GraphQL Client: /, '') ?? 'no answer';
+  return new ConnectorError({
+    code: 'UPSTREAM_UNAVAILABLE',
+    message: `Shopify could not be reached (${reason}): check SHOPIFY_STORE_DOMAIN (or SHOPIFY_API_BASE_URL) and the network.`,
+    retryable: true,
+    cause: error,
+  });
+}
+
 export function createShopifyContext({ config, logger }: { config: ShopifyConfig; logger: Logger }): ShopifyContext {
   const origin = config.apiBaseUrl?.replace(/\/+$/, '');
   const client = createAdminApiClient({
@@ -63,16 +73,15 @@ export function createShopifyContext({ config, logger }: { config: ShopifyConfig
           ...(signal ? { signal } : {}),
         });
       } catch (error) {
-        throw new ConnectorError({
-          code: 'UPSTREAM_UNAVAILABLE',
-          message: `Shopify could not be reached (${(error as Error).message}).`,
-          retryable: true,
-          cause: error,
-        });
+        throw unreachable({ error });
       }
       const errors = response.errors as
         { networkStatusCode?: number; message?: string; graphQLErrors?: GraphQLErrorEntry[] } | undefined;
       const graphQLErrors = errors?.graphQLErrors ?? [];
+      // The client reports a failed connection as an error without a status ("fetch failed"), not a throw.
+      if (errors && errors.networkStatusCode === undefined && graphQLErrors.length === 0 && !response.data) {
+        throw unreachable({ error: errors });
+      }
       const cost = (
         response.extensions as { cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus } } | undefined
       )?.cost;

@@ -59,6 +59,20 @@ describe('connectormcp-shopify stops within a second, whatever the state of the 
     await endpoints.close();
   });
 
+  it('--check on an unreachable API exits 1 naming the variables to check', async () => {
+    const result = await check({
+      env: {
+        SHOPIFY_STORE_DOMAIN: 'acme.myshopify.com',
+        SHOPIFY_ACCESS_TOKEN: token,
+        SHOPIFY_API_BASE_URL: `http://127.0.0.1:${endpoints.refusedPort}`,
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^connectormcp-shopify: error: UPSTREAM_UNAVAILABLE: Shopify could not be reached/);
+    expect(result.stderr).toContain('check SHOPIFY_STORE_DOMAIN (or SHOPIFY_API_BASE_URL) and the network');
+    expect(result.stderr).not.toContain(token);
+  });
+
   const stops = ['end-of-input', 'SIGTERM'] as const;
   describe.each([
     ['refusing connections', () => endpoints.refusedPort],
