@@ -113,10 +113,11 @@ const truncatedFlag = z
 
 /**
  * Clients validate `structuredContent` against the output schema, whose JSON Schema forbids unknown
- * properties, so every tool's schema must allow the flag the kit sets when it cuts a result.
+ * properties, so every tool's schema must allow the flag the kit sets when it cuts a result (`safeExtend`
+ * keeps the schema's own refinements).
  */
 function withTruncatedFlag({ schema }: { schema: z.ZodObject }): z.ZodObject {
-  return 'truncated' in schema.shape ? schema : schema.extend({ truncated: truncatedFlag });
+  return 'truncated' in schema.shape ? schema : schema.safeExtend({ truncated: truncatedFlag });
 }
 
 /**
