@@ -360,10 +360,13 @@ describe('read-only enforcement against an attack corpus', () => {
             leaked: false,
           });
         }
-        // Nothing ran past the time limit (plus the round trips and the connector's own backstop).
-        expect({ sql: outcome.sql, slow: outcome.elapsedMs > queryTimeoutMs + 3000 }).toEqual({
+        // Nothing ran past the time limit: the server stops a read at queryTimeoutMs, the connector's backstop
+        // 2 s later; the rest is slack for a loaded machine (statements still running are checked below).
+        const elapsedMs = Math.round(outcome.elapsedMs);
+        expect({ sql: outcome.sql, elapsedMs, withinLimit: elapsedMs <= queryTimeoutMs + 6000 }).toEqual({
           sql: outcome.sql,
-          slow: false,
+          elapsedMs: expect.any(Number),
+          withinLimit: true,
         });
       }
       // Every attack of the corpus proper is refused before it reaches the server.
