@@ -17,8 +17,11 @@ describe('readOnlyVariableOf', () => {
   });
 });
 
+const charset =
+  "character_set_client = 'utf8mb4', character_set_connection = 'utf8mb4', character_set_results = 'utf8mb4'";
+
 describe('sessionSettingsStatement', () => {
-  it('sets a read session in one statement: time limit, sql_mode, UTC, read-only', () => {
+  it('sets a read session in one statement: time limit, sql_mode, character set, UTC, read-only', () => {
     expect(
       sessionSettingsStatement({
         flavor: serverFlavorOf({ version: '10.11.19-MariaDB' }),
@@ -26,12 +29,12 @@ describe('sessionSettingsStatement', () => {
         readOnly: true,
       }),
     ).toBe(
-      `SET SESSION max_statement_time = 15.000, sql_mode = '${pinnedSqlMode}', time_zone = '+00:00', tx_read_only = 1`,
+      `SET SESSION max_statement_time = 15.000, sql_mode = '${pinnedSqlMode}', ${charset}, time_zone = '+00:00', tx_read_only = 1`,
     );
     expect(
       sessionSettingsStatement({ flavor: serverFlavorOf({ version: '8.0.36' }), queryTimeoutMs: 500, readOnly: true }),
     ).toBe(
-      `SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}', time_zone = '+00:00', transaction_read_only = 1`,
+      `SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}', ${charset}, time_zone = '+00:00', transaction_read_only = 1`,
     );
   });
 
@@ -39,7 +42,7 @@ describe('sessionSettingsStatement', () => {
     expect(
       sessionSettingsStatement({ flavor: serverFlavorOf({ version: '8.0.36' }), queryTimeoutMs: 500, readOnly: false }),
     ).toBe(
-      `SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}', time_zone = DEFAULT, transaction_read_only = DEFAULT`,
+      `SET SESSION max_execution_time = 500, sql_mode = '${pinnedSqlMode}', ${charset}, time_zone = DEFAULT, transaction_read_only = DEFAULT`,
     );
   });
 });

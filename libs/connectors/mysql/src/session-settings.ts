@@ -14,7 +14,7 @@ export function readOnlyVariableOf({ flavor }: { flavor: ServerFlavor }): string
 
 /**
  * Every setting a session needs, in one `SET SESSION` statement so it costs a single round trip: the time
- * limit, the pinned sql_mode (so the server reads text as the guard does), and for reads UTC and a read-only
+ * limit, the pinned sql_mode and character set (so the server reads text as the guard does), and for reads UTC and a read-only
  * transaction mode. With `transaction_read_only` on, every statement's implicit transaction is read-only:
  * the server refuses a write, DDL included, even one that slipped past the guard.
  */
@@ -30,6 +30,11 @@ export function sessionSettingsStatement({
   const assignments = [
     flavor.timeLimitAssignment({ milliseconds: queryTimeoutMs }),
     `sql_mode = ${mysql.escape(pinnedSqlMode)}`,
+    // The lexer reads the statement as utf8mb4; a server that overrides the handshake's character set
+    // (init_connect, skip-character-set-client-handshake) must not read its bytes in another one.
+    "character_set_client = 'utf8mb4'",
+    "character_set_connection = 'utf8mb4'",
+    "character_set_results = 'utf8mb4'",
     // A write keeps the server's time zone (NOW() stored into a DATETIME means what it meant before) and
     // transaction mode, whatever a read set up on this pooled connection before.
     `time_zone = ${readOnly ? "'+00:00'" : 'DEFAULT'}`,

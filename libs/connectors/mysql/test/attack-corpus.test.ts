@@ -400,6 +400,33 @@ describe('read-only enforcement against an attack corpus', () => {
     },
   );
 
+  it('reads statements as utf8mb4 even when the server switches the character set of new sessions', async () => {
+    const admin = await adminConnection();
+    // init_connect runs for accounts without SUPER, as the reader is: its sessions would start in GBK, where a
+    // byte 0x5C (backslash) can be the second half of a character.
+    await admin.query("SET GLOBAL init_connect = 'SET NAMES gbk'");
+    const connection = await spawnStdioClient({
+      args: [bin],
+      env: accounts[1]!.environment(),
+    });
+    try {
+      const result = await connection.client.callTool({
+        name: 'execute_query',
+        arguments: {
+          sql: "SELECT @@SESSION.character_set_client AS client, @@SESSION.character_set_connection AS connection, '縗\\' OR 1=1 -- ' AS text",
+        },
+      });
+      expect(result.isError).toBeFalsy();
+      expect((result.structuredContent as { rows: unknown[][] }).rows).toEqual([
+        ['utf8mb4', 'utf8mb4', "縗' OR 1=1 -- "],
+      ]);
+    } finally {
+      await connection.close();
+      await admin.query("SET GLOBAL init_connect = ''");
+      await admin.end();
+    }
+  });
+
   it.each(globalModes.map((mode) => ({ mode, modeName: mode ?? "the server's default" })))(
     'execute_statement writes nothing it may not read: root with MYSQL_DATABASES=shop, global sql_mode $modeName',
     async ({ mode }) => {
