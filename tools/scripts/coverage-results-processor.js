@@ -91,9 +91,11 @@ export default async function coverageResultsProcessor(results) {
   const directory = join(rootDir, 'test-results', 'coverage');
   mkdirSync(directory, { recursive: true });
   writeFileSync(join(directory, 'coverage-final.json'), JSON.stringify(merged.toJSON()));
-  writeFileSync(
-    join(directory, 'summary.json'),
-    `${JSON.stringify({ files: merged.files().length, ...percentages(merged.getCoverageSummary().toJSON()) })}\n`,
+  const summary = { files: merged.files().length, ...percentages(merged.getCoverageSummary().toJSON()) };
+  writeFileSync(join(directory, 'summary.json'), `${JSON.stringify(summary)}\n`);
+  const { lines } = summary;
+  console.warn(
+    `Line coverage of src/ (tests and the processes they start): ${lines.pct} % (${lines.covered}/${lines.total})`,
   );
   return results;
 }
