@@ -41,7 +41,21 @@ const app = createApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   webDirectory: fileURLToPath(new URL('../../web/dist', import.meta.url)),
 });
-const server = app.listen(config.port, config.host, () => {
+const server = app.listen(config.port, config.host, (error?: Error) => {
+  if (error) {
+    // Express 5 hands a listen failure (port taken, address not local) to this callback; without an exit
+    // here the process would end with code 0 and the sandbox or a supervisor would think it stopped cleanly.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${config.port} on ${config.host} is already in use (set PORT to another port)`
+        : code === 'EADDRNOTAVAIL'
+          ? `${config.host} is not an address of this machine (HOST)`
+          : error.message;
+    process.stderr.write(`error: cannot listen: ${reason}\n`);
+    void Promise.allSettled([hub.close(), database.close()]).then(() => process.exit(1));
+    return;
+  }
   logger.info(
     `ConnectorMCP API on http://${config.host}:${config.port}${config.apiKeys.length === 0 ? ' (no API_KEYS: loopback only)' : ''}`,
   );

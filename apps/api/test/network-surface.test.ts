@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -297,6 +297,20 @@ describe("the API's network surface", () => {
       expect(started.output()).toMatch(/^error: Refusing to listen on 0\.0\.0\.0 without ALLOWED_HOSTS: .+\n$/);
       expect(started.output()).not.toMatch(stackTrace);
     });
+
+    it('exits 1 with one line naming the port when the port is taken', async () => {
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      const { port } = taken.address() as AddressInfo;
+      try {
+        const started = run({ PORT: String(port) });
+        expect(await started.exited).toBe(1);
+        expect(started.output()).toContain(`error: cannot listen: port ${port} on 127.0.0.1 is already in use`);
+        expect(started.output()).not.toMatch(stackTrace);
+      } finally {
+        taken.close();
+      }
+    }, 180_000);
 
     it('refuses forged names in its default mode (loopback, no API keys)', async () => {
       const port = await freePort();
