@@ -1,12 +1,10 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { DatabaseAccessPolicy } from '../database-access-policy.js';
-import { assertPlaceholdersAgree } from './assert-placeholders-agree.js';
-import { assertStatementComplexity } from './assert-statement-complexity.js';
 import { findFunctionCalls, functionKey } from './find-function-calls.js';
 import { findSchemaReferences } from './find-schema-references.js';
-import { lexSql, type SqlToken } from './lex-sql.js';
+import type { SqlToken } from './lex-sql.js';
+import { lexStatement } from './lex-statement.js';
 import { parseSql } from './parse-sql.js';
-import { maxStatementLength } from './read-only-guard.js';
 import type { TableReference } from './token-cursor.js';
 import { walkAst } from './walk-ast.js';
 
@@ -93,13 +91,7 @@ export function guardWriteStatement({
   defaultDatabase?: string;
   policy: DatabaseAccessPolicy;
 }): void {
-  if (sql.length > maxStatementLength)
-    refuse(`The statement is too long (${sql.length} characters; at most ${maxStatementLength}).`);
-  const allTokens = lexSql({ sql });
-  const tokens =
-    allTokens.at(-1)?.kind === 'symbol' && allTokens.at(-1)?.text === ';' ? allTokens.slice(0, -1) : allTokens;
-  assertStatementComplexity({ tokens });
-  assertPlaceholdersAgree({ sql, tokens: allTokens });
+  const { tokens } = lexStatement({ sql });
   if (tokens.some((token) => token.kind === 'symbol' && token.text === ';')) refuse('Send exactly one statement.');
   assertWriteKind({ tokens });
   const words = tokens.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : ''));

@@ -1,17 +1,14 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { DatabaseAccessPolicy } from '../database-access-policy.js';
-import { assertPlaceholdersAgree } from './assert-placeholders-agree.js';
-import { assertStatementComplexity } from './assert-statement-complexity.js';
 import { findFunctionCalls, functionKey } from './find-function-calls.js';
 import { findSchemaReferences } from './find-schema-references.js';
-import { lexSql, type SqlToken } from './lex-sql.js';
+import type { SqlToken } from './lex-sql.js';
+import { lexStatement } from './lex-statement.js';
 import { parseSql } from './parse-sql.js';
 import { readDescribeTarget } from './read-describe-target.js';
 import { readShowStatement } from './read-show-statement.js';
 import type { TableReference } from './token-cursor.js';
 import { walkAst } from './walk-ast.js';
-
-export const maxStatementLength = 100_000;
 
 /**
  * Functions that change state, wait, reach the file system or the replication stream. Refused in any
@@ -182,15 +179,9 @@ export function guardReadStatement({
   defaultDatabase?: string;
   policy: DatabaseAccessPolicy;
 }): GuardedStatement {
-  if (sql.length > maxStatementLength)
-    invalid(`The statement is too long (${sql.length} characters; at most ${maxStatementLength}).`);
-  const allTokens = lexSql({ sql });
-  // One trailing `;` is fine; any other is a second statement.
-  const tokens =
-    allTokens.at(-1)?.text === ';' && allTokens.at(-1)?.kind === 'symbol' ? allTokens.slice(0, -1) : allTokens;
-  assertStatementComplexity({ tokens });
+  const { tokens } = lexStatement({ sql });
+  // Any `;` left is a second statement.
   assertReadTokens({ tokens });
-  assertPlaceholdersAgree({ sql, tokens: allTokens });
   const firstWord = wordAt(
     tokens,
     tokens.findIndex((token) => !(token.kind === 'symbol' && token.text === '(')),
