@@ -69,7 +69,8 @@ describe('the API process', () => {
       waitFor({
         probe: async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.ok === true,
         description: 'the API to become ready',
-        timeoutMs: 30_000,
+        // Opening the embedded database compiles WebAssembly: tens of seconds on a busy machine.
+        timeoutMs: 90_000,
       }),
       exited.then((code) => {
         throw new Error(`the API exited with ${code}: ${output}`);
@@ -172,7 +173,7 @@ describe('the API process', () => {
     expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  });
+  }, 240_000);
 
   it('drains on SIGTERM: a running chat gets to finish and its stream ends cleanly before the process exits', async () => {
     const api = await startApi({ SHUTDOWN_GRACE_MS: '10000' });
@@ -193,7 +194,7 @@ describe('the API process', () => {
     expect(await api.exited).toBe(0);
     // New connections are refused once draining started.
     await expect(fetch(`${api.base}/healthz`)).rejects.toThrow();
-  });
+  }, 240_000);
 
   it('cancels what is still running when the grace period ends', async () => {
     const api = await startApi({ SHUTDOWN_GRACE_MS: '200' });
@@ -209,5 +210,5 @@ describe('the API process', () => {
     const events = await reading;
     expect(events.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
     expect(await api.exited).toBe(0);
-  });
+  }, 240_000);
 });
