@@ -1,13 +1,45 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:8000';
+
+/**
+ * The source maps are for the e2e tests' browser coverage (e2e/record-browser-coverage.ts), not for
+ * visitors: the bundles name no map (`sourcemap: 'hidden'`) and, once written, the maps move from assets/
+ * to .sourcemaps/, a directory whose name starts with a dot, which express.static does not serve.
+ */
+function keepSourceMapsPrivate(): Plugin {
+  return {
+    name: 'connectormcp:keep-source-maps-private',
+    apply: 'build',
+    // After writing: Vite rewrites chunks and their maps up to the end of generateBundle.
+    async writeBundle(options, bundle) {
+      const outDir = options.dir ?? 'dist';
+      for (const fileName of Object.keys(bundle).filter((name) => name.endsWith('.map'))) {
+        const from = join(outDir, fileName);
+        const to = join(outDir, '.sourcemaps', fileName);
+        const map = JSON.parse(await readFile(from, 'utf8')) as { sources: string[] };
+        // Sources are relative to the map's own place, which moves.
+        map.sources = map.sources.map((source) =>
+          relative(dirname(to), resolve(dirname(from), source))
+            .split(sep)
+            .join('/'),
+        );
+        await mkdir(dirname(to), { recursive: true });
+        await writeFile(to, JSON.stringify(map));
+        await rm(from);
+      }
+    },
+  };
+}
 
 // In development Vite serves the app and forwards the API to `npm start`'s server; in production the API
 // serves dist/ itself, so the app always calls its own origin.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), keepSourceMapsPrivate()],
   server: {
     port: 5173,
     proxy: Object.fromEntries(
@@ -35,5 +67,6 @@ export default defineConfig({
     // Reported in the build output; test/initial-bundle-size.test.ts holds the budget.
     reportCompressedSize: true,
     manifest: true,
+    sourcemap: 'hidden',
   },
 });

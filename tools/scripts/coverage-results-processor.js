@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Report } from 'c8';
 import libCoverage from 'istanbul-lib-coverage';
-import { childCoverageDirectory, coverageProjectRoot } from './jest-coverage-reporter.js';
+import { childCoverageDirectory, coverageProjectRoot, lineHitsDirectory } from './jest-coverage-reporter.js';
 
 const testFile = /\.test\.tsx?$|[\\/]__fixtures__[\\/]|\.d\.ts$/;
 
@@ -65,6 +65,29 @@ async function childProcessCoverage({ rootDir }) {
   return map;
 }
 
+/**
+ * Adds the line hits measured outside Node (see lineHitsDirectory) to the statements on those lines. They
+ * only ever add hits to lines the map already has: the files and their lines are counted as Jest counts them.
+ */
+function addLineHits({ rootDir, merged }) {
+  const directory = lineHitsDirectory({ rootDir });
+  let names;
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const hitsByFile = JSON.parse(readFileSync(join(directory, name), 'utf8'));
+    for (const [file, hits] of Object.entries(hitsByFile)) {
+      if (!merged.files().includes(file)) continue;
+      const { statementMap, s: counts } = merged.fileCoverageFor(file).data;
+      for (const [id, location] of Object.entries(statementMap)) counts[id] += hits[location.start.line] ?? 0;
+    }
+  }
+  rmSync(directory, { recursive: true, force: true });
+}
+
 function percentages(summary) {
   const pick = ({ total, covered, pct }) => ({ total, covered, pct: typeof pct === 'number' ? pct : 100 });
   return {
@@ -83,6 +106,7 @@ export default async function coverageResultsProcessor(results) {
   merged.merge(results.coverageMap);
   try {
     merged.merge(await childProcessCoverage({ rootDir }));
+    addLineHits({ rootDir, merged });
   } catch (error) {
     // Coverage is a figure to read, not a gate: a failure here must not fail the tests.
     console.warn(`coverage of child processes could not be read: ${error instanceof Error ? error.message : error}`);

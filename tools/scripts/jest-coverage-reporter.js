@@ -12,6 +12,15 @@ export function childCoverageDirectory({ rootDir }) {
   return join(rootDir, 'test-results', 'coverage', 'processes');
 }
 
+/**
+ * Where coverage measured outside Node is written as line hits, `{ "<absolute path>": { "<line>": count } }`
+ * (the web e2e tests' Chromium coverage, see apps/web/e2e/record-browser-coverage.ts); the results
+ * processor adds them to the lines of the project's files. Tests find it in CONNECTORMCP_LINE_HITS.
+ */
+export function lineHitsDirectory({ rootDir }) {
+  return join(rootDir, 'test-results', 'coverage', 'line-hits');
+}
+
 let projectRoot;
 
 /** The root of the project whose run is being reported (the results processor is not given the config). */
@@ -27,6 +36,10 @@ export default class JestCoverageReporter {
     rmSync(directory, { recursive: true, force: true });
     mkdirSync(directory, { recursive: true });
     process.env[childCoverageVariable] = directory;
+    const lineHits = lineHitsDirectory({ rootDir: globalConfig.rootDir });
+    rmSync(lineHits, { recursive: true, force: true });
+    mkdirSync(lineHits, { recursive: true });
+    process.env.CONNECTORMCP_LINE_HITS = lineHits;
     const nodeOptions = process.env.NODE_OPTIONS ?? '';
     if (!nodeOptions.includes(hook)) process.env.NODE_OPTIONS = `${nodeOptions} --import=${hook}`.trim();
   }

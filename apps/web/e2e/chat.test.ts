@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { recordBrowserCoverage, type BrowserCoverage } from './record-browser-coverage.js';
 import { startE2eApp, type E2eApp } from './start-e2e-app.js';
 
 const screenshots = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
@@ -14,6 +15,7 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
   let app: E2eApp;
   let context: BrowserContext;
   let page: Page;
+  let coverage: BrowserCoverage | undefined;
 
   const screenshot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   const send = async (message: string) => {
@@ -35,9 +37,11 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
     context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    coverage = await recordBrowserCoverage({ page, appUrl: app.url });
   }, 120_000);
 
   afterAll(async () => {
+    await coverage?.stop();
     await context?.close();
     await app?.stop();
   });
@@ -133,6 +137,7 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
     await sessions.getByRole('button', { name: firstQuestion, exact: true }).click();
     await page.getByText('three most expensive').waitFor();
     expect(await page.getByText('Second chat answer.').count()).toBe(0);
+    await coverage?.collect();
     await page.reload();
     await page.getByText('three most expensive').waitFor();
     await page.getByText('The price is updated.').waitFor();
