@@ -38,7 +38,7 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     coverage = await recordBrowserCoverage({ page, appUrl: app.url });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await coverage?.stop();

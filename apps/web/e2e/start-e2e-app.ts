@@ -74,7 +74,8 @@ export async function startE2eApp(): Promise<E2eApp> {
       waitFor({
         probe: async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true,
         description: 'the API to become ready',
-        timeoutMs: 30_000,
+        // Opening the embedded database compiles WebAssembly: tens of seconds on a busy machine.
+        timeoutMs: 90_000,
       }),
     ]);
     const browser = await chromium.launch({
