@@ -287,7 +287,8 @@ describe("the API's network surface", () => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // 'close' comes after the output pipes have ended, so every line written before exit has been read.
+      const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
       return { child, exited, output: () => output };
     };
 
@@ -339,7 +340,12 @@ describe("the API's network surface", () => {
           body: '{}',
         });
         expect(crossSite.status).toBe(403);
-        expect(started.output()).toContain('"code":"forbidden_origin"');
+        // The log line reaches the pipe a moment after the response.
+        await waitFor({
+          probe: async () => started.output().includes('"code":"forbidden_origin"'),
+          description: 'the refusal to be logged',
+          timeoutMs: 10_000,
+        });
       } finally {
         started.child.kill('SIGTERM');
         await started.exited;
