@@ -54,3 +54,42 @@ export async function callToolWithinStructuredBudget({
   await client.ping();
   return { structured, length, truncated, text };
 }
+
+export interface StructuredBudgetCaller {
+  /** `callToolWithinStructuredBudget` with the suite's budget, on the suite's client unless another is given. */
+  call(options: {
+    name: string;
+    arguments?: Record<string, unknown>;
+    expectTruncated?: boolean;
+    client?: Client;
+  }): Promise<StructuredBudgetReport>;
+  /** Names of the tools called so far, sorted: a suite checks it against the tool list to miss none. */
+  calledTools(): string[];
+}
+
+/**
+ * One budget and one record of the tools called, for a suite that must call every tool of a connector.
+ * `client` is read at each call, since suites start their connector in `beforeAll`.
+ */
+export function createStructuredBudgetCaller({
+  client,
+  maxStructuredChars,
+}: {
+  client: () => Client;
+  maxStructuredChars: number;
+}): StructuredBudgetCaller {
+  const called = new Set<string>();
+  return {
+    call: ({ name, arguments: toolArguments, expectTruncated, client: otherClient }) => {
+      called.add(name);
+      return callToolWithinStructuredBudget({
+        client: otherClient ?? client(),
+        name,
+        ...(toolArguments ? { arguments: toolArguments } : {}),
+        maxStructuredChars,
+        ...(expectTruncated !== undefined ? { expectTruncated } : {}),
+      });
+    },
+    calledTools: () => [...called].sort(),
+  };
+}

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startFakeJira, type AdfNode, type FakeIssue, type FakeJira } from '@connectormcp/fake-jira';
 import {
-  callToolWithinStructuredBudget,
+  createStructuredBudgetCaller,
   spawnStdioClient,
   type SpawnedClient,
 } from '@connectormcp/connector-kit/testing';
@@ -94,17 +94,10 @@ function addOversizedData(fake: FakeJira) {
 describe('Jira tools keep structuredContent within its budget', () => {
   let fake: FakeJira;
   let jira: SpawnedClient;
-  const called = new Set<string>();
-  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
-    called.add(name);
-    return callToolWithinStructuredBudget({
-      client: jira.client,
-      name,
-      arguments: args,
-      maxStructuredChars,
-      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
-    });
-  };
+  const { call, calledTools } = createStructuredBudgetCaller({
+    client: () => jira.client,
+    maxStructuredChars,
+  });
 
   beforeAll(async () => {
     fake = await startFakeJira({ now: new Date() });
@@ -129,7 +122,11 @@ describe('Jira tools keep structuredContent within its budget', () => {
   });
 
   it('search_issues keeps the issues that fit and says how to see the rest of the page', async () => {
-    const report = await call('search_issues', { jql: 'project = BIG ORDER BY key ASC', max_results: 100 }, true);
+    const report = await call({
+      name: 'search_issues',
+      arguments: { jql: 'project = BIG ORDER BY key ASC', max_results: 100 },
+      expectTruncated: true,
+    });
     const issues = report.structured.issues as Array<{ key: string }>;
     expect(issues.length).toBeGreaterThan(5);
     expect(issues.length).toBeLessThan(100);
@@ -138,11 +135,11 @@ describe('Jira tools keep structuredContent within its budget', () => {
   });
 
   it('get_issue cuts the description, comments and history, and the text shows the same cut issue', async () => {
-    const report = await call(
-      'get_issue',
-      { key: 'BIG-1', include: ['comments', 'changelog', 'subtasks', 'links'] },
-      true,
-    );
+    const report = await call({
+      name: 'get_issue',
+      arguments: { key: 'BIG-1', include: ['comments', 'changelog', 'subtasks', 'links'] },
+      expectTruncated: true,
+    });
     const issue = report.structured as { description: string; comments: Array<{ body: string }> };
     expect(issue.description).toMatch(/… \[truncated: \d+ more characters\]$/);
     expect(issue.comments.length).toBeGreaterThan(0);
@@ -153,34 +150,38 @@ describe('Jira tools keep structuredContent within its budget', () => {
   });
 
   it('get_project cuts a long description and long lists', async () => {
-    const report = await call('get_project', { key: 'BIG' }, true);
+    const report = await call({ name: 'get_project', arguments: { key: 'BIG' }, expectTruncated: true });
     expect((report.structured.versions as unknown[]).length).toBeLessThan(300);
     expect(report.text).toContain((report.structured.description as string).slice(-100));
   });
 
   it('list_projects keeps the projects that fit', async () => {
-    const report = await call('list_projects', { max_results: 100 }, true);
+    const report = await call({ name: 'list_projects', arguments: { max_results: 100 }, expectTruncated: true });
     const projects = report.structured.projects as unknown[];
     expect(report.text).toContain(`[truncated: showing ${projects.length} of `);
   });
 
   it('the write tools answer within the budget', async () => {
-    const created = await call(
-      'create_issue',
-      { project: 'BIG', issue_type: 'Task', summary: 's'.repeat(255), description: 'd'.repeat(30_000) },
-      false,
-    );
+    const created = await call({
+      name: 'create_issue',
+      arguments: { project: 'BIG', issue_type: 'Task', summary: 's'.repeat(255), description: 'd'.repeat(30_000) },
+      expectTruncated: false,
+    });
     const key = created.structured.key as string;
-    await call('add_comment', { key, body: 'c'.repeat(30_000) }, false);
-    await call('update_issue', { key, fields: { labels: ['l'.repeat(200)] } }, false);
-    await call('transition_issue', { key, transition: 'Start progress' }, false);
-    const read = await call('get_issue', { key, include: ['comments'] }, true);
+    await call({ name: 'add_comment', arguments: { key, body: 'c'.repeat(30_000) }, expectTruncated: false });
+    await call({
+      name: 'update_issue',
+      arguments: { key, fields: { labels: ['l'.repeat(200)] } },
+      expectTruncated: false,
+    });
+    await call({ name: 'transition_issue', arguments: { key, transition: 'Start progress' }, expectTruncated: false });
+    const read = await call({ name: 'get_issue', arguments: { key, include: ['comments'] }, expectTruncated: true });
     expect(read.structured.key).toBe(key);
   });
 
   it('every tool was called', async () => {
     const { tools } = await jira.client.listTools();
-    expect([...called].sort()).toEqual(tools.map((tool) => tool.name).sort());
+    expect(calledTools()).toEqual(tools.map((tool) => tool.name).sort());
     // Each tool cut its own output: the kit's generic backstop never had to.
     expect(jira.stderr()).not.toContain('was cut by the kit');
   });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
-  callToolWithinStructuredBudget,
+  createStructuredBudgetCaller,
   spawnStdioClient,
   type SpawnedClient,
 } from '@connectormcp/connector-kit/testing';
@@ -36,17 +36,10 @@ async function createOversizedSchema() {
 
 describe('MySQL metadata tools keep structuredContent within its budget', () => {
   let connection: SpawnedClient;
-  const called = new Set<string>();
-  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
-    called.add(name);
-    return callToolWithinStructuredBudget({
-      client: connection.client,
-      name,
-      arguments: args,
-      maxStructuredChars,
-      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
-    });
-  };
+  const { call, calledTools } = createStructuredBudgetCaller({
+    client: () => connection.client,
+    maxStructuredChars,
+  });
 
   beforeAll(async () => {
     await createOversizedSchema();
@@ -69,14 +62,14 @@ describe('MySQL metadata tools keep structuredContent within its budget', () => 
   });
 
   it('list_databases keeps the databases that fit', async () => {
-    const report = await call('list_databases', {}, true);
+    const report = await call({ name: 'list_databases', expectTruncated: true });
     const shown = report.structured.databases as unknown[];
     expect(shown.length).toBeGreaterThan(3);
     expect(report.text).toContain(`[truncated: showing ${shown.length} of 20 rows`);
   });
 
   it('list_tables caps long comments and keeps the tables that fit', async () => {
-    const report = await call('list_tables', { database }, true);
+    const report = await call({ name: 'list_tables', arguments: { database }, expectTruncated: true });
     const tables = report.structured.tables as Array<{ name: string; comment: string }>;
     expect(tables[0]!.name).toBe(tableName(0));
     expect(tables[0]!.comment).toMatch(/^c{1000}… \[truncated: 1048 more characters\]$/);
@@ -84,7 +77,11 @@ describe('MySQL metadata tools keep structuredContent within its budget', () => 
   });
 
   it('describe_table keeps the columns the text shows and cuts the CREATE statement', async () => {
-    const report = await call('describe_table', { database, table: 'wide', include_create_statement: true }, true);
+    const report = await call({
+      name: 'describe_table',
+      arguments: { database, table: 'wide', include_create_statement: true },
+      expectTruncated: true,
+    });
     const columns = report.structured.columns as Array<{ name: string }>;
     expect(columns.length).toBeGreaterThan(0);
     expect(columns.length).toBeLessThan(51);
@@ -93,17 +90,17 @@ describe('MySQL metadata tools keep structuredContent within its budget', () => 
   });
 
   it('get_table_stats keeps the tables that fit', async () => {
-    const report = await call('get_table_stats', { database }, true);
+    const report = await call({ name: 'get_table_stats', arguments: { database }, expectTruncated: true });
     const tables = report.structured.tables as unknown[];
     expect(report.text).toContain(`[truncated: showing ${tables.length} of 41 rows`);
   });
 
   it('execute_query keeps the rows and cut values that fit', async () => {
-    const report = await call(
-      'execute_query',
-      { sql: "SELECT seq, REPEAT('v', 1048576) AS wide FROM seq_1_to_50", database },
-      true,
-    );
+    const report = await call({
+      name: 'execute_query',
+      arguments: { sql: "SELECT seq, REPEAT('v', 1048576) AS wide FROM seq_1_to_50", database },
+      expectTruncated: true,
+    });
     const rows = report.structured.rows as unknown[][];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(50);
@@ -129,12 +126,10 @@ describe('MySQL metadata tools keep structuredContent within its budget', () => 
     try {
       const { tools } = await writer.client.listTools();
       expect(tools.map((tool) => tool.name)).toContain('execute_statement');
-      called.add('execute_statement');
-      const report = await callToolWithinStructuredBudget({
+      const report = await call({
         client: writer.client,
         name: 'execute_statement',
         arguments: { sql: "INSERT INTO notes (body) VALUES (REPEAT('b', 1048576))", database },
-        maxStructuredChars,
       });
       expect(report.structured.affected_rows).toBe(1);
       expect(writer.stderr()).not.toContain('was cut by the kit');
@@ -146,7 +141,7 @@ describe('MySQL metadata tools keep structuredContent within its budget', () => 
   it('every tool was called, and each cut its own output', async () => {
     const { tools } = await connection.client.listTools();
     // execute_statement exists only with writes on: its test starts a connector of its own.
-    expect([...called].sort()).toEqual([...tools.map((tool) => tool.name), 'execute_statement'].sort());
+    expect(calledTools()).toEqual([...tools.map((tool) => tool.name), 'execute_statement'].sort());
     expect(connection.stderr()).not.toContain('was cut by the kit');
   });
 });

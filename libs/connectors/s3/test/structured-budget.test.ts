@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '@connectormcp/services';
 import {
-  callToolWithinStructuredBudget,
+  createStructuredBudgetCaller,
   spawnStdioClient,
   type SpawnedClient,
 } from '@connectormcp/connector-kit/testing';
@@ -17,17 +17,10 @@ const longKey = (index: number) => `long/${String(index).padStart(4, '0')}-${'k'
 
 describe('S3 tools keep structuredContent within its budget', () => {
   let s3: SpawnedClient;
-  const called = new Set<string>();
-  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
-    called.add(name);
-    return callToolWithinStructuredBudget({
-      client: s3.client,
-      name,
-      arguments: args,
-      maxStructuredChars,
-      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
-    });
-  };
+  const { call, calledTools } = createStructuredBudgetCaller({
+    client: () => s3.client,
+    maxStructuredChars,
+  });
 
   beforeAll(async () => {
     const environment = testEnvironment();
@@ -63,14 +56,18 @@ describe('S3 tools keep structuredContent within its budget', () => {
   afterAll(() => s3?.close());
 
   it('list_buckets shows the buckets that fit, in text and structured content alike', async () => {
-    const report = await call('list_buckets', {}, true);
+    const report = await call({ name: 'list_buckets', expectTruncated: true });
     const shown = report.structured.buckets as unknown[];
     expect(shown.length).toBeGreaterThan(3);
     expect(report.text).toContain(`[truncated: showing ${shown.length} of `);
   });
 
   it('list_objects cuts a page of long keys and says how to see every key', async () => {
-    const report = await call('list_objects', { bucket, prefix: 'long/', max_keys: 300 }, true);
+    const report = await call({
+      name: 'list_objects',
+      arguments: { bucket, prefix: 'long/', max_keys: 300 },
+      expectTruncated: true,
+    });
     const objects = report.structured.objects as Array<{ key: string }>;
     expect(objects[0]!.key).toBe(longKey(0));
     expect(objects.length).toBeGreaterThan(1);
@@ -80,7 +77,11 @@ describe('S3 tools keep structuredContent within its budget', () => {
   });
 
   it('list_objects cuts folders too', async () => {
-    const report = await call('list_objects', { bucket, prefix: 'folders/', delimiter: '/', max_keys: 1000 }, true);
+    const report = await call({
+      name: 'list_objects',
+      arguments: { bucket, prefix: 'folders/', delimiter: '/', max_keys: 1000 },
+      expectTruncated: true,
+    });
     const folders = report.structured.folders as string[];
     expect(folders.length).toBeGreaterThan(1);
     expect(folders.length).toBeLessThan(60);
@@ -88,32 +89,47 @@ describe('S3 tools keep structuredContent within its budget', () => {
   });
 
   it('search_objects returns the matches that fit and resumes after the last one shown', async () => {
-    const first = await call('search_objects', { bucket, pattern: 'long/*.txt', max_results: 1000 }, true);
+    const first = await call({
+      name: 'search_objects',
+      arguments: { bucket, pattern: 'long/*.txt', max_results: 1000 },
+      expectTruncated: true,
+    });
     const matches = first.structured.matches as Array<{ key: string }>;
     expect(first.structured.complete).toBe(false);
-    const next = await call('search_objects', {
-      bucket,
-      pattern: 'long/*.txt',
-      max_results: 1000,
-      cursor: first.structured.next_cursor,
+    const next = await call({
+      name: 'search_objects',
+      arguments: {
+        bucket,
+        pattern: 'long/*.txt',
+        max_results: 1000,
+        cursor: first.structured.next_cursor,
+      },
     });
     expect((next.structured.matches as Array<{ key: string }>)[0]!.key).toBe(longKey(matches.length));
   });
 
   it('read_object reads fewer bytes when their JSON would not fit, and goes on from there', async () => {
-    const report = await call('read_object', { bucket, key: 'escapes.txt' }, true);
+    const report = await call({
+      name: 'read_object',
+      arguments: { bucket, key: 'escapes.txt' },
+      expectTruncated: true,
+    });
     const content = report.structured.content as string;
     const nextOffset = report.structured.next_offset as number;
     expect(nextOffset).toBe(Buffer.byteLength(content));
     expect(content.length).toBeGreaterThan(300);
     // The text shows the same bytes, not the ten times more its own budget would allow.
     expect(report.text).toContain(`bytes 0-${nextOffset}`);
-    const next = await call('read_object', { bucket, key: 'escapes.txt', offset: nextOffset }, true);
+    const next = await call({
+      name: 'read_object',
+      arguments: { bucket, key: 'escapes.txt', offset: nextOffset },
+      expectTruncated: true,
+    });
     expect(next.structured.offset).toBe(nextOffset);
   });
 
   it('head_object cuts long metadata values with a marker', async () => {
-    const report = await call('head_object', { bucket, key: 'meta.txt' }, true);
+    const report = await call({ name: 'head_object', arguments: { bucket, key: 'meta.txt' }, expectTruncated: true });
     const metadata = report.structured.metadata as Record<string, string>;
     expect(Object.keys(metadata).sort()).toEqual(['first', 'second']);
     expect(metadata.first).toMatch(/^m+… \[truncated: \d+ more characters\]$/);
@@ -121,12 +137,16 @@ describe('S3 tools keep structuredContent within its budget', () => {
   });
 
   it('write_object answers within the budget', async () => {
-    await call('write_object', { bucket, key: `written/${'w'.repeat(200)}`, content: 'hello' }, false);
+    await call({
+      name: 'write_object',
+      arguments: { bucket, key: `written/${'w'.repeat(200)}`, content: 'hello' },
+      expectTruncated: false,
+    });
   });
 
   it('every tool was called', async () => {
     const { tools } = await s3.client.listTools();
-    expect([...called].sort()).toEqual(tools.map((tool) => tool.name).sort());
+    expect(calledTools()).toEqual(tools.map((tool) => tool.name).sort());
     // Each tool cut its own output: the kit's generic backstop never had to.
     expect(s3.stderr()).not.toContain('was cut by the kit');
   });

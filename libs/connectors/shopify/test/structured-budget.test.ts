@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startFakeShopify, type FakeShopify } from '@connectormcp/fake-shopify';
 import {
-  callToolWithinStructuredBudget,
+  createStructuredBudgetCaller,
   spawnStdioClient,
   type SpawnedClient,
 } from '@connectormcp/connector-kit/testing';
@@ -95,17 +95,10 @@ function addOversizedData(fake: FakeShopify) {
 describe('Shopify tools keep structuredContent within its budget', () => {
   let fake: FakeShopify;
   let shopify: SpawnedClient;
-  const called = new Set<string>();
-  const call = (name: string, args: Record<string, unknown>, expectTruncated?: boolean) => {
-    called.add(name);
-    return callToolWithinStructuredBudget({
-      client: shopify.client,
-      name,
-      arguments: args,
-      maxStructuredChars,
-      ...(expectTruncated !== undefined ? { expectTruncated } : {}),
-    });
-  };
+  const { call, calledTools } = createStructuredBudgetCaller({
+    client: () => shopify.client,
+    maxStructuredChars,
+  });
 
   beforeAll(async () => {
     fake = await startFakeShopify({ restoreRate: 1000 });
@@ -129,11 +122,12 @@ describe('Shopify tools keep structuredContent within its budget', () => {
   it.each(['list_products', 'search_products'])(
     '%s keeps the products that fit and says how to see the rest of the page',
     async (tool) => {
-      const report = await call(
-        tool,
-        tool === 'list_products' ? { product_type: 'Oversized', first: 100 } : { text: 'Oversized', first: 100 },
-        true,
-      );
+      const report = await call({
+        name: tool,
+        arguments:
+          tool === 'list_products' ? { product_type: 'Oversized', first: 100 } : { text: 'Oversized', first: 100 },
+        expectTruncated: true,
+      });
       const products = report.structured.products as unknown[];
       expect(products.length).toBeGreaterThan(5);
       expect(products.length).toBeLessThan(100);
@@ -143,7 +137,7 @@ describe('Shopify tools keep structuredContent within its budget', () => {
   );
 
   it('get_product cuts the description and the lists, and the text shows the same cut product', async () => {
-    const report = await call('get_product', { handle: 'oversized-0' }, true);
+    const report = await call({ name: 'get_product', arguments: { handle: 'oversized-0' }, expectTruncated: true });
     const product = report.structured as { description: string; variants: unknown[] };
     expect(product.variants.length).toBeLessThan(100);
     expect(report.text).toContain(`showing ${product.variants.length} of 100 variants`);
@@ -151,20 +145,24 @@ describe('Shopify tools keep structuredContent within its budget', () => {
   });
 
   it('list_orders keeps the orders that fit', async () => {
-    const report = await call('list_orders', { query: 'tag:oversized', first: 100 }, true);
+    const report = await call({
+      name: 'list_orders',
+      arguments: { query: 'tag:oversized', first: 100 },
+      expectTruncated: true,
+    });
     const orders = report.structured.orders as unknown[];
     expect(report.text).toContain(`[truncated: showing ${orders.length} of 100 rows]`);
   });
 
   it('get_order cuts its line items and note, and the text shows the same line items', async () => {
-    const report = await call('get_order', { name: '#9001' }, true);
+    const report = await call({ name: 'get_order', arguments: { name: '#9001' }, expectTruncated: true });
     const order = report.structured as { line_items: unknown[]; note: string };
     expect(order.line_items.length).toBeLessThan(100);
     expect(report.text.match(/^- 1 × /gm)).toHaveLength(order.line_items.length);
   });
 
   it('get_inventory keeps the levels that fit', async () => {
-    const report = await call('get_inventory', { sku: 'OVR-0-0' }, true);
+    const report = await call({ name: 'get_inventory', arguments: { sku: 'OVR-0-0' }, expectTruncated: true });
     const levels = report.structured.levels as unknown[];
     // Inventory levels come 50 per variant (the first 50 of its 52 locations).
     expect(levels.length).toBeLessThan(50);
@@ -173,7 +171,7 @@ describe('Shopify tools keep structuredContent within its budget', () => {
 
   it('every tool was called', async () => {
     const { tools } = await shopify.client.listTools();
-    expect([...called].sort()).toEqual(tools.map((tool) => tool.name).sort());
+    expect(calledTools()).toEqual(tools.map((tool) => tool.name).sort());
     // Each tool cut its own output: the kit's generic backstop never had to.
     expect(shopify.stderr()).not.toContain('was cut by the kit');
   });
