@@ -1,14 +1,11 @@
 /**
  * @jest-environment node
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { screenshotPath } from './screenshot-path.js';
 import { recordBrowserCoverage, type BrowserCoverage } from './record-browser-coverage.js';
 import { startE2eApp, type E2eApp } from './start-e2e-app.js';
 
-const screenshots = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
 const firstQuestion = 'Which three products cost the most?';
 
 describe('the web chat in Chromium, over the real API, connectors and the fake model', () => {
@@ -17,7 +14,7 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
   let page: Page;
   let coverage: BrowserCoverage | undefined;
 
-  const screenshot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const screenshot = (name: string) => page.screenshot({ path: screenshotPath(`chat-${name}.png`), fullPage: true });
   const send = async (message: string) => {
     await page.getByRole('textbox', { name: 'Message' }).fill(message);
     await page.keyboard.press('Enter');
@@ -32,7 +29,6 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
   };
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
     app = await startE2eApp();
     context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

@@ -1,19 +1,56 @@
+/**
+ * The e2e harness: `startE2eApp(options?)` starts the built API (serving the built web app) over sandbox
+ * datasources, with the fake Anthropic API as a scripted model and Debian's Chromium. Every option is
+ * optional; `startE2eApp()` keeps the original behaviour.
+ *
+ * Options:
+ * - `sources`: which sandbox sources start, default `['shop', 'files']`; add `'store'` (fake Shopify) and
+ *   `'jira'` (fake Jira) as needed.
+ * - `allowWrites`: the MySQL datasource may write after approval (default true).
+ * - `anthropicKey: false`: the API starts without `ANTHROPIC_API_KEY` (chat answers `missing_api_key`).
+ * - `env`: extra environment for the API process, e.g. `{ HEALTH_CHECK_INTERVAL_MS: '1000' }`.
+ * - `healthCheckIntervalMs`: shorthand for `HEALTH_CHECK_INTERVAL_MS`.
+ * - `configure`: rewrites the datasources before they are written to the API's config file.
+ *
+ * Returned: `url`, `fake`, `browser`, `output()`, `stop()`, plus `sandbox` (the handle) and
+ * `stopSource(id)`, which stops a source's service (MariaDB, s3rver, a fake API) mid-session while the API
+ * and its connector keep running.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
-import { startSandbox, type Sandbox } from '@connectormcp/sandbox';
+import { startSandbox, type Sandbox, type SandboxDatasource, type SandboxSource } from '@connectormcp/sandbox';
 import { findChromium, freePort, waitFor } from '@connectormcp/services';
 import { chromium, type Browser } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
+export interface E2eAppOptions {
+  /** Sandbox sources to start; default `['shop', 'files']`. */
+  sources?: SandboxSource[];
+  /** The MySQL datasource may write after approval; default true. */
+  allowWrites?: boolean;
+  /** false starts the API without `ANTHROPIC_API_KEY`; default true (the fake's key). */
+  anthropicKey?: boolean;
+  /** Extra environment for the API process. */
+  env?: Record<string, string>;
+  /** Sets `HEALTH_CHECK_INTERVAL_MS` for the API (short in tests that watch a source go down). */
+  healthCheckIntervalMs?: number;
+  /** Rewrites the datasources written to the API's config file (names, examples, extra entries). */
+  configure?: (datasources: SandboxDatasource[]) => SandboxDatasource[];
+}
+
 export interface E2eApp {
   url: string;
   fake: FakeAnthropic;
   browser: Browser;
+  /** The sandbox handle: its datasources as configured, and its own stop. */
+  sandbox: Sandbox;
+  /** Stops one source's service mid-session (MariaDB for 'shop', s3rver for 'files', a fake API). */
+  stopSource(id: SandboxSource): Promise<void>;
   /** The API process's output, for failure messages. */
   output: () => string;
   stop(): Promise<void>;
@@ -23,13 +60,20 @@ export interface E2eApp {
  * The real thing on loopback: the built API (serving the built web app) over the sandbox's MySQL and S3
  * datasources, the fake Anthropic API as the model, and Debian's Chromium driven by playwright-core.
  */
-export async function startE2eApp(): Promise<E2eApp> {
+export async function startE2eApp({
+  sources = ['shop', 'files'],
+  allowWrites = true,
+  anthropicKey = true,
+  env = {},
+  healthCheckIntervalMs,
+  configure = (datasources) => datasources,
+}: E2eAppOptions = {}): Promise<E2eApp> {
   const cleanups: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
   try {
-    const sandbox: Sandbox = await startSandbox({ root, sources: ['shop', 'files'], allowWrites: true });
+    const sandbox: Sandbox = await startSandbox({ root, sources, allowWrites });
     cleanups.push(() => sandbox.stop());
     if (sandbox.unavailable.length > 0) throw new Error(sandbox.unavailable.map((entry) => entry.reason).join('; '));
     const fake = await startFakeAnthropic();
@@ -37,7 +81,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     const directory = await mkdtemp(join(tmpdir(), 'connectormcp-e2e-'));
     cleanups.push(() => rm(directory, { recursive: true, force: true }));
     const configFile = join(directory, 'connectormcp.config.json');
-    await writeFile(configFile, JSON.stringify({ datasources: sandbox.datasources }));
+    await writeFile(configFile, JSON.stringify({ datasources: configure(sandbox.datasources) }));
     const port = await freePort();
     let output = '';
     const api: ChildProcess = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
@@ -47,9 +91,11 @@ export async function startE2eApp(): Promise<E2eApp> {
         PORT: String(port),
         DATA_DIR: join(directory, 'data'),
         CONNECTORMCP_CONFIG: configFile,
-        ANTHROPIC_API_KEY: fake.apiKey,
+        ...(anthropicKey ? { ANTHROPIC_API_KEY: fake.apiKey } : {}),
         ANTHROPIC_BASE_URL: fake.baseUrl,
         LOG_LEVEL: 'warn',
+        ...(healthCheckIntervalMs === undefined ? {} : { HEALTH_CHECK_INTERVAL_MS: String(healthCheckIntervalMs) }),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -93,7 +139,15 @@ export async function startE2eApp(): Promise<E2eApp> {
       ],
     });
     cleanups.push(() => browser.close());
-    return { url, fake, browser, output: () => output, stop };
+    return {
+      url,
+      fake,
+      browser,
+      sandbox,
+      stopSource: (id) => sandbox.stopSource(id),
+      output: () => output,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

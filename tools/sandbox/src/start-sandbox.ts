@@ -38,6 +38,11 @@ export interface Sandbox {
    * (default 3 s) to stop cleanly before it is killed.
    */
   stop(options?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * Stops one source's service (MariaDB, s3rver or a fake API) and leaves its datasource configured, so a
+   * test can see how the app reports a source that went down mid-session. A later `stop()` skips it.
+   */
+  stopSource(id: SandboxSource, options?: { timeoutMs?: number }): Promise<void>;
 }
 
 const connectorBins = {
@@ -89,6 +94,14 @@ export async function startSandbox({
   signal?: AbortSignal;
 }): Promise<Sandbox> {
   const stops: Array<(options: { timeoutMs: number }) => Promise<void>> = [];
+  const stopsBySource = new Map<SandboxSource, (options: { timeoutMs: number }) => Promise<void>>();
+  // Each service stops at most once, whether through stopSource() or stop().
+  const track = (id: SandboxSource, stopOne: (options: { timeoutMs: number }) => Promise<void>) => {
+    let stopping: Promise<void> | undefined;
+    const once = (options: { timeoutMs: number }) => (stopping ??= stopOne(options));
+    stops.push(once);
+    stopsBySource.set(id, once);
+  };
   const datasources: SandboxDatasource[] = [];
   const unavailable: Sandbox['unavailable'] = [];
   const entry = (datasource: Omit<SandboxDatasource, 'command' | 'args'>): SandboxDatasource => ({
@@ -107,7 +120,7 @@ export async function startSandbox({
         signal?.throwIfAborted();
         // The administrator password is random too, and never leaves this process.
         const mariadb = await startMariadb({ password: randomBytes(24).toString('base64url') });
-        stops.push((options) => mariadb.stop(options));
+        track('shop', (options) => mariadb.stop(options));
         await seedMysqlSample({ url: mariadb.url, database: 'shop' });
         const account = (user: string, privileges: string[]) =>
           createMysqlAccount({ adminUrl: mariadb.url, user, database: 'shop', privileges });
@@ -144,14 +157,14 @@ export async function startSandbox({
     if (sources.includes('files')) {
       signal?.throwIfAborted();
       const s3 = await startS3Server();
-      stops.push((options) => s3.stop(options));
+      track('files', (options) => s3.stop(options));
       await seedS3Sample({ endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
       datasources.push(entry({ id: 'files', name: 'Files in S3 (sandbox)', kind: 's3', env: s3.environment }));
     }
     if (sources.includes('jira')) {
       signal?.throwIfAborted();
       const jira = await startFakeJira();
-      stops.push(() => jira.stop());
+      track('jira', () => jira.stop());
       datasources.push(
         entry({
           id: 'jira',
@@ -164,7 +177,7 @@ export async function startSandbox({
     if (sources.includes('store')) {
       signal?.throwIfAborted();
       const shopify = await startFakeShopify();
-      stops.push(() => shopify.stop());
+      track('store', () => shopify.stop());
       datasources.push(
         entry({
           id: 'store',
@@ -191,5 +204,10 @@ export async function startSandbox({
       env: datasource.env,
     };
   }
-  return { datasources, unavailable, desktopServers, stop };
+  const stopSource = async (id: SandboxSource, { timeoutMs = 3_000 }: { timeoutMs?: number } = {}) => {
+    const stopOne = stopsBySource.get(id);
+    if (!stopOne) throw new Error(`The sandbox has no running source '${id}'.`);
+    await stopOne({ timeoutMs });
+  };
+  return { datasources, unavailable, desktopServers, stop, stopSource };
 }
