@@ -1,0 +1,77 @@
+// The API's wire contract: one zod schema per request and response body, with the types inferred from
+// them. Clients import the types with `import type` from `@connectormcp/api/contracts`; nothing here
+// reaches server code.
+export { apiErrorBodySchema, type ApiErrorBody } from './api-error-body.js';
+export {
+  approvalRequestSchema,
+  chatJsonResponseSchema,
+  chatMessageRequestSchema,
+  maximumMessageLength,
+  toolCallRequestSchema,
+  type ApprovalRequestBody,
+  type ChatJsonResponse,
+  type ChatMessageRequest,
+  type ToolCallRequest,
+} from './chat.js';
+export {
+  chatErrorCodeSchema,
+  chatEventSchema,
+  chatStreamEventSchema,
+  chatUsageSchema,
+  runEventSchema,
+  toolCallStatusSchema,
+  type ChatErrorCode,
+  type ChatEvent,
+  type ChatStreamEvent,
+  type ChatUsage,
+  type RunEvent,
+  type ToolCallStatus,
+} from './chat-event.js';
+export {
+  connectionTestSchema,
+  datasourceHealthSchema,
+  datasourceHealthStatusSchema,
+  datasourceSchema,
+  datasourcesResponseSchema,
+  datasourceToolSchema,
+  toolContentBlockSchema,
+  toolRunRequestSchema,
+  toolRunResponseSchema,
+  type ConnectionTest,
+  type Datasource,
+  type DatasourceHealth,
+  type DatasourceHealthStatus,
+  type DatasourcesResponse,
+  type DatasourceTool,
+  type ToolContentBlock,
+  type ToolRunRequest,
+  type ToolRunResponse,
+} from './datasource.js';
+export { jsonSchemaSchema, type JsonSchema } from './json-schema.js';
+export {
+  contentBlockSchema,
+  createSessionRequestSchema,
+  datasourceIdSchema,
+  datasourceSelectionSchema,
+  runErrorSchema,
+  runStatusSchema,
+  sessionDetailSchema,
+  sessionsResponseSchema,
+  sessionSummarySchema,
+  storedMessageSchema,
+  storedRunSchema,
+  storedToolCallSchema,
+  updateSessionRequestSchema,
+  type ContentBlock,
+  type CreateSessionRequest,
+  type RunError,
+  type RunStatus,
+  type SessionDetail,
+  type SessionsResponse,
+  type SessionSummary,
+  type StoredMessage,
+  type StoredRun,
+  type StoredToolCall,
+  type UpdateSessionRequest,
+} from './session.js';
+export { statusResponseSchema, type StatusResponse } from './status-response.js';
