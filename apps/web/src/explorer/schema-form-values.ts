@@ -1,15 +1,26 @@
 import type { JsonSchema } from '../api/api-types.js';
+import { humaniseFieldName } from './humanise-field-name.js';
 
-export type FieldKind = 'text' | 'long-text' | 'number' | 'integer' | 'boolean' | 'enum' | 'list' | 'json';
+/**
+ * The control a field gets: `code` is a query language (SQL, JQL) in a monospace editor, `search` a free-text
+ * search, `long-text` prose such as a comment body; the rest follow the JSON Schema type.
+ */
+export type FieldKind =
+  'text' | 'search' | 'code' | 'long-text' | 'number' | 'integer' | 'boolean' | 'enum' | 'list' | 'json';
 
 export interface FormField {
   name: string;
+  /** The schema's `title`, else the name in words ("max_rows" → "Max rows"). */
+  label: string;
   kind: FieldKind;
+  /** Required and without a default: a default (e.g. the connection's database) fills it otherwise. */
   required: boolean;
   description?: string;
   options?: string[];
   defaultValue?: unknown;
 }
+
+export type FormValues = Record<string, string | boolean>;
 
 function typeOf(schema: JsonSchema): string | undefined {
   if (Array.isArray(schema.type)) return schema.type.find((type) => type !== 'null');
@@ -17,28 +28,86 @@ function typeOf(schema: JsonSchema): string | undefined {
   return schema.anyOf?.map(typeOf).find((type) => type && type !== 'null');
 }
 
-/** The fields of a tool's input schema, each with the control that fits it. */
+function kindOf({ name, property }: { name: string; property: JsonSchema }): FieldKind {
+  const type = typeOf(property);
+  if (property.enum) return 'enum';
+  if (type === 'string') {
+    if (/sql|jql|statement/i.test(name)) return 'code';
+    if (/^(query|q|search|text)$/i.test(name)) return 'search';
+    if (/body|description|content/i.test(name)) return 'long-text';
+    return 'text';
+  }
+  if (type === 'integer') return 'integer';
+  if (type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'array' && ['string', 'number', 'integer'].includes(typeOf(property.items ?? {}) ?? '')) return 'list';
+  return 'json';
+}
+
+/** The fields of a tool's input schema, each with its label and the control that fits it. */
 export function formFields({ schema }: { schema: JsonSchema }): FormField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
-    const type = typeOf(property);
-    let kind: FieldKind = 'json';
-    if (property.enum) kind = 'enum';
-    else if (type === 'string') kind = /sql|jql|query|statement|body|description/i.test(name) ? 'long-text' : 'text';
-    else if (type === 'integer') kind = 'integer';
-    else if (type === 'number') kind = 'number';
-    else if (type === 'boolean') kind = 'boolean';
-    else if (type === 'array' && ['string', 'number', 'integer'].includes(typeOf(property.items ?? {}) ?? ''))
-      kind = 'list';
-    return {
-      name,
-      kind,
-      required: required.has(name),
-      ...(property.description ? { description: property.description } : {}),
-      ...(property.enum ? { options: property.enum.map(String) } : {}),
-      ...(property.default !== undefined ? { defaultValue: property.default } : {}),
-    };
-  });
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    label: typeof property.title === 'string' && property.title ? property.title : humaniseFieldName({ name }),
+    kind: kindOf({ name, property }),
+    required: required.has(name) && property.default === undefined,
+    ...(property.description ? { description: property.description } : {}),
+    ...(property.enum ? { options: property.enum.map(String) } : {}),
+    ...(property.default !== undefined ? { defaultValue: property.default } : {}),
+  }));
+}
+
+function schemaOfValue(value: unknown): JsonSchema {
+  if (typeof value === 'string') return { type: 'string' };
+  if (typeof value === 'boolean') return { type: 'boolean' };
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    return { type: 'array', items: { type: 'string' } };
+  return {};
+}
+
+/**
+ * A tool's input schema widened by arguments it does not list (or the arguments alone when the tool is not
+ * known any more), so editing a call never drops one of its arguments.
+ */
+export function schemaWithArguments({
+  schema,
+  arguments: toolArguments,
+}: {
+  schema: JsonSchema | undefined;
+  arguments: unknown;
+}): JsonSchema {
+  const properties = { ...(schema?.properties ?? {}) };
+  if (toolArguments && typeof toolArguments === 'object' && !Array.isArray(toolArguments))
+    for (const [name, value] of Object.entries(toolArguments))
+      if (!(name in properties)) properties[name] = schemaOfValue(value);
+  return { ...(schema ?? { type: 'object' }), properties };
+}
+
+function valueForField({ field, value }: { field: FormField; value: unknown }): string | boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (field.kind === 'boolean') return value === true;
+  if (field.kind === 'list' && Array.isArray(value)) return value.map(String).join(', ');
+  if (field.kind === 'json' || (typeof value === 'object' && value !== null)) return JSON.stringify(value, null, 2);
+  return String(value);
+}
+
+/** What the form shows at first: the given arguments, else each field's default (what would run anyway). */
+export function initialFormValues({
+  fields,
+  arguments: toolArguments,
+}: {
+  fields: FormField[];
+  arguments?: unknown;
+}): FormValues {
+  const given = (toolArguments && typeof toolArguments === 'object' ? toolArguments : {}) as Record<string, unknown>;
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = valueForField({ field, value: field.name in given ? given[field.name] : field.defaultValue });
+    if (value !== undefined) values[field.name] = value;
+  }
+  return values;
 }
 
 export class FormValueError extends Error {
@@ -59,7 +128,7 @@ export function formValuesToArguments({
   values,
 }: {
   fields: FormField[];
-  values: Record<string, string | boolean>;
+  values: FormValues;
 }): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const field of fields) {
@@ -70,7 +139,7 @@ export function formValuesToArguments({
     }
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') {
-      if (field.required) throw new FormValueError({ field: field.name, message: `${field.name} is required.` });
+      if (field.required) throw new FormValueError({ field: field.name, message: `${field.label} is required.` });
       continue;
     }
     if (field.kind === 'number' || field.kind === 'integer') {
@@ -78,7 +147,7 @@ export function formValuesToArguments({
       if (!Number.isFinite(number) || (field.kind === 'integer' && !Number.isInteger(number)))
         throw new FormValueError({
           field: field.name,
-          message: `${field.name} must be ${field.kind === 'integer' ? 'a whole number' : 'a number'}.`,
+          message: `${field.label} must be ${field.kind === 'integer' ? 'a whole number' : 'a number'}.`,
         });
       result[field.name] = number;
     } else if (field.kind === 'list') {
@@ -90,9 +159,10 @@ export function formValuesToArguments({
       try {
         result[field.name] = JSON.parse(text);
       } catch {
-        throw new FormValueError({ field: field.name, message: `${field.name} must be valid JSON.` });
+        throw new FormValueError({ field: field.name, message: `${field.label} must be valid JSON.` });
       }
     } else {
+      // Queries and prose keep their inner whitespace exactly as typed.
       result[field.name] = typeof value === 'string' ? value : text;
     }
   }
