@@ -29,7 +29,8 @@ export function App() {
 
   const available = datasources.data ?? [];
   const selectedIds =
-    selected ?? available.filter((datasource) => datasource.status !== 'error').map((datasource) => datasource.id);
+    selected ??
+    available.filter((datasource) => datasource.health.status !== 'unreachable').map((datasource) => datasource.id);
 
   useEffect(() => {
     const url = new URL(window.location.href);
@@ -49,7 +50,7 @@ export function App() {
   const errors = [datasources.error, sessions.error].filter((error): error is Error => Boolean(error));
   const unauthorized = errors.some((error) => error instanceof ApiRequestError && error.status === 401);
   const rateLimited = errors.some((error) => error instanceof ApiRequestError && error.status === 429);
-  const unavailable = available.filter((datasource) => datasource.status === 'error');
+  const unavailable = available.filter((datasource) => datasource.health.status === 'unreachable');
 
   return (
     <div className="flex h-dvh flex-col md:flex-row">
@@ -121,7 +122,7 @@ export function App() {
           {rateLimited ? <Banner tone="warning" title="Rate limited: too many requests. Retrying shortly." /> : null}
           {unavailable.map((datasource) => (
             <Banner key={datasource.id} tone="warning" title={`${datasource.name} is not available`}>
-              <p>{datasource.error}</p>
+              <p>{datasource.health.reason}</p>
             </Banner>
           ))}
         </div>

@@ -22,14 +22,14 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('parseSseStream', () => {
   const stream =
-    'data: {"type":"run","run_id":"r1","session_id":"s1"}\n\n' +
+    'data: {"type":"run","runId":"r1","sessionId":"s1"}\n\n' +
     ': keep-alive comment\n\n' +
     'data: {"type":"text_delta","text":"Grüße 📈"}\n\n' +
     'event: end\ndata: {}\n\n';
 
   it('reads events, skips comments and keeps event names', async () => {
     expect(await collect([encode(stream)])).toEqual([
-      { event: 'message', data: '{"type":"run","run_id":"r1","session_id":"s1"}' },
+      { event: 'message', data: '{"type":"run","runId":"r1","sessionId":"s1"}' },
       { event: 'message', data: '{"type":"text_delta","text":"Grüße 📈"}' },
       { event: 'end', data: '{}' },
     ]);

@@ -12,7 +12,7 @@ const play = (events: ChatStreamEvent[]): AssistantTurn =>
 describe('applyChatEvent', () => {
   it('joins streamed text, places tool calls between texts and records usage', () => {
     const turn = play([
-      { type: 'run', run_id: 'run-1', session_id: 's' },
+      { type: 'run', runId: 'run-1', sessionId: 's' },
       { type: 'text_delta', text: 'Let me ' },
       { type: 'text_delta', text: 'look.' },
       {

@@ -66,7 +66,7 @@ function hasCall(turn: AssistantTurn, id: string): boolean {
 export function applyChatEvent({ turn, event }: { turn: AssistantTurn; event: ChatStreamEvent }): AssistantTurn {
   switch (event.type) {
     case 'run':
-      return { ...turn, runId: event.run_id };
+      return { ...turn, runId: event.runId };
     case 'text_delta': {
       const last = turn.parts.at(-1);
       if (last?.kind === 'text')

@@ -34,12 +34,12 @@ export function ChatView({
   useEffect(() => {
     if (seeded.current || !history.data) return;
     seeded.current = true;
-    const items = historyToChatItems({ messages: history.data.messages, toolCalls: history.data.tool_calls });
+    const items = historyToChatItems({ messages: history.data.messages, toolCalls: history.data.toolCalls });
     chat.reset(items);
     setSeededCount(items.length);
   }, [history.data, chat]);
   // Only until someone asks something new here.
-  const interrupted = history.data?.latest_run?.status === 'interrupted' && chat.items.length === seededCount;
+  const interrupted = history.data?.latestRun?.status === 'interrupted' && chat.items.length === seededCount;
 
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {

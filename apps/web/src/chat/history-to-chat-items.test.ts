@@ -6,7 +6,7 @@ const at = '2026-11-24T10:00:00.000Z';
 describe('historyToChatItems', () => {
   it('rebuilds user turns and assistant turns with their tool calls, hiding tool-result messages', () => {
     const messages: StoredMessage[] = [
-      { id: 1, role: 'user', content: 'How many orders?', created_at: at },
+      { id: 1, role: 'user', content: 'How many orders?', createdAt: at },
       {
         id: 2,
         role: 'assistant',
@@ -15,7 +15,7 @@ describe('historyToChatItems', () => {
           { type: 'tool_use', id: 'tu1', name: 'shop__execute_query', input: { sql: 'SELECT COUNT(*) FROM orders' } },
           { type: 'tool_use', id: 'tu2', name: 'files__list_objects', input: {} },
         ],
-        created_at: at,
+        createdAt: at,
       },
       {
         id: 3,
@@ -24,21 +24,24 @@ describe('historyToChatItems', () => {
           { type: 'tool_result', tool_use_id: 'tu1', content: [{ type: 'text', text: 'count\n42' }] },
           { type: 'tool_result', tool_use_id: 'tu2', content: 'Stopped', is_error: true },
         ],
-        created_at: at,
+        createdAt: at,
       },
-      { id: 4, role: 'assistant', content: [{ type: 'text', text: 'There are 42.' }], created_at: at },
+      { id: 4, role: 'assistant', content: [{ type: 'text', text: 'There are 42.' }], createdAt: at },
     ];
     const toolCalls: StoredToolCall[] = [
       {
         id: 'tu1',
-        run_id: 'r',
+        runId: 'r',
         datasource: 'shop',
         tool: 'execute_query',
         arguments: { sql: 'SELECT COUNT(*) FROM orders' },
         status: 'ok',
-        duration_ms: 8,
+        durationMs: 8,
         summary: '1 row',
         result: { columns: [{ name: 'count', type: 'bigint' }], rows: [['42']] },
+        errorCode: null,
+        modelText: 'count\n42',
+        createdAt: at,
       },
     ];
     const items = historyToChatItems({ messages, toolCalls });

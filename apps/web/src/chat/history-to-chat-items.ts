@@ -68,7 +68,7 @@ export function historyToChatItems({
             arguments: stored?.arguments ?? use.input,
             // A call with no audit row never ran to the end (the run was stopped or the server went away).
             state: stored?.status ?? 'cancelled',
-            ...(stored?.duration_ms != null ? { durationMs: stored.duration_ms } : {}),
+            ...(stored?.durationMs != null ? { durationMs: stored.durationMs } : {}),
             ...(stored?.summary ? { summary: stored.summary } : {}),
             ...(results.has(use.id) ? { resultText: results.get(use.id) } : {}),
             ...(stored?.result != null ? { result: stored.result } : {}),

@@ -61,7 +61,7 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
         const response = await fetch('/api/chat/message', {
           method: 'POST',
           headers: { ...apiHeaders({ json: true }), accept: 'text/event-stream' },
-          body: JSON.stringify({ ...(sessionId ? { session_id: sessionId } : {}), message, datasources }),
+          body: JSON.stringify({ ...(sessionId ? { sessionId } : {}), message, datasources }),
           signal: controller.signal,
         });
         if (!response.ok || !response.body) throw await errorFromResponse({ response });
@@ -69,10 +69,10 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
           if (event === 'end') break;
           const parsed = JSON.parse(data) as ChatStreamEvent;
           if (parsed.type === 'run') {
-            run.current.runId = parsed.run_id;
-            if (parsed.session_id !== sessionId) {
-              createdSession = parsed.session_id;
-              onSessionCreated(parsed.session_id);
+            run.current.runId = parsed.runId;
+            if (parsed.sessionId !== sessionId) {
+              createdSession = parsed.sessionId;
+              onSessionCreated(parsed.sessionId);
             }
             void client.invalidateQueries({ queryKey: queryKeys.sessions });
           }

@@ -109,10 +109,10 @@ function FieldControl({
 export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
   const [datasourceId, setDatasourceId] = useState(datasources[0]?.id ?? '');
   const datasource = datasources.find((candidate) => candidate.id === datasourceId) ?? datasources[0];
-  const tools = useMemo(() => datasource?.tools.filter((tool) => tool.read_only) ?? [], [datasource]);
+  const tools = useMemo(() => datasource?.tools.filter((tool) => tool.readOnly) ?? [], [datasource]);
   const [toolName, setToolName] = useState('');
   const tool = tools.find((candidate) => candidate.name === toolName) ?? tools[0];
-  const fields = useMemo(() => (tool ? formFields({ schema: tool.input_schema }) : []), [tool]);
+  const fields = useMemo(() => (tool ? formFields({ schema: tool.inputSchema }) : []), [tool]);
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [formError, setFormError] = useState<FormValueError | null>(null);
   const run = useMutation({
@@ -191,8 +191,8 @@ export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
             </select>
           </div>
         </div>
-        {tool?.input_schema.description ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{tool.input_schema.description}</p>
+        {tool?.inputSchema.description ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{tool.inputSchema.description}</p>
         ) : null}
         {fields.map((field) => (
           <FieldControl
@@ -230,7 +230,7 @@ export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
             <p
               className={`text-sm ${run.data.isError ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
             >
-              {run.data.isError ? 'The tool reported an error' : 'Done'} in {run.data.duration_ms} ms
+              {run.data.isError ? 'The tool reported an error' : 'Done'} in {run.data.durationMs} ms
             </p>
             {run.data.isError ? (
               <pre className="whitespace-pre-wrap rounded bg-rose-50 p-2 text-sm dark:bg-rose-950">{text}</pre>

@@ -18,7 +18,7 @@ function DatasourceRow({
   onToggle: (id: string) => void;
 }) {
   const test = useConnectionTest();
-  const status = statusStyles[datasource.status] ?? { label: datasource.status, dot: 'bg-slate-400' };
+  const status = statusStyles[datasource.health.status] ?? { label: datasource.health.status, dot: 'bg-slate-400' };
   const sandbox = /\(sandbox\)/i.test(datasource.name);
   return (
     <li
@@ -54,9 +54,9 @@ function DatasourceRow({
               </span>
             ) : null}
           </div>
-          {datasource.status === 'error' && datasource.error ? (
+          {datasource.health.status === 'unreachable' && datasource.health.reason ? (
             <p className="mt-1 text-xs text-rose-700 dark:text-rose-300" role="alert">
-              Not available: {datasource.error}
+              Not available: {datasource.health.reason}
             </p>
           ) : null}
           <button
