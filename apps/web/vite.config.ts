@@ -2,7 +2,9 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:8000';
 
@@ -36,10 +38,29 @@ function keepSourceMapsPrivate(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip files beside each script, style, SVG and the HTML (`index-….js.br`, `….js.gz`), written
+ * once at build time at the highest levels, which would be too slow per request; the API picks one by
+ * Accept-Encoding (apps/api/src/serve-web-app.ts). vite-plugin-compression2 is maintained for current Vite
+ * and uses Node's zlib, nothing native. A file is left alone when compressing it would not make it smaller.
+ */
+function precompress(): Plugin {
+  return compression({
+    algorithms: [
+      defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+      defineAlgorithm('gzip', { level: 9 }),
+    ],
+    include: /\.(?:js|css|html|svg|json)$/,
+    // The build manifest is for tools, not served.
+    exclude: /(?:^|\/)\.vite\//,
+    logLevel: 'silent',
+  });
+}
+
 // In development Vite serves the app and forwards the API to `npm start`'s server; in production the API
 // serves dist/ itself, so the app always calls its own origin.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), keepSourceMapsPrivate()],
+  plugins: [react(), tailwindcss(), keepSourceMapsPrivate(), precompress()],
   server: {
     port: 5173,
     proxy: Object.fromEntries(

@@ -18,6 +18,7 @@ import { chatRouter } from './routes/chat-router.js';
 import { datasourcesRouter } from './routes/datasources-router.js';
 import { sessionsRouter } from './routes/sessions-router.js';
 import { createRunRegistry } from './run-registry.js';
+import { serveWebApp } from './serve-web-app.js';
 
 export interface AppOptions {
   /** The built web app (apps/web/dist) to serve at /, when present. */
@@ -122,11 +123,7 @@ export function createApp({
     chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),
   );
   app.use('/api/datasources', datasourcesRouter({ hub }));
-  if (webDirectory && existsSync(join(webDirectory, 'index.html'))) {
-    app.use(express.static(webDirectory, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes get the app shell; /api stays JSON.
-    app.get(/^(?!\/api\/).*/, (_request, response) => response.sendFile(join(webDirectory, 'index.html')));
-  }
+  if (webDirectory && existsSync(join(webDirectory, 'index.html'))) app.use(serveWebApp({ webDirectory }));
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
   );
