@@ -1,3 +1,5 @@
+import type { JsonSchema } from './json-schema.js';
+
 /** Why a run stopped early, for clients to react to (banners, retry buttons). */
 export type ChatErrorCode =
   'missing_api_key' | 'rate_limited' | 'overloaded' | 'upstream' | 'step_limit' | 'cancelled' | 'tool_failed';
@@ -27,8 +29,16 @@ export type ChatEvent =
       durationMs: number;
       /** One line for a tool card. */
       summary: string;
-      /** The tool's structuredContent, for tables and charts. */
+      /** The tool's structuredContent, for tables and charts (typed by `outputSchema`). */
       result?: unknown;
+      /** The connector's stable error code (`INVALID_INPUT`, `UPSTREAM_UNAVAILABLE`, …) when it reported one. */
+      errorCode?: string;
+      /** Whether trying the same call again later may succeed, as the connector reported it. */
+      retryable?: boolean;
+      /** The tool's declared output schema: what `result` holds and how its values are formatted. */
+      outputSchema?: JsonSchema;
+      /** Exactly the text the model received for this call (cut to the budget, or the refusal or failure). */
+      modelText: string;
     }
   | {
       type: 'approval_required';
@@ -41,3 +51,5 @@ export type ChatEvent =
   | ({ type: 'usage' } & ChatUsage)
   | { type: 'done'; stopReason: string }
   | { type: 'error'; code: ChatErrorCode; message: string; retryable: boolean };
+
+export type ToolCallFinishedEvent = Extract<ChatEvent, { type: 'tool_call_finished' }>;

@@ -32,7 +32,7 @@ export interface ConnectorConnection {
     onProgress?: (update: { progress: number; total?: number; message?: string }) => void;
   }): Promise<CallToolResult>;
   /** Runs the connector's own `--check` (config and connectivity) in a separate process. */
-  check(options?: { timeoutMs?: number }): Promise<{ ok: boolean; output: string }>;
+  check(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<{ ok: boolean; output: string }>;
   close(): Promise<void>;
 }
 
@@ -165,15 +165,28 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
         throw error;
       }
     },
-    async check({ timeoutMs = 20_000 } = {}) {
+    async check({ timeoutMs = 20_000, signal } = {}) {
       try {
         const { stdout } = await run(datasource.command, [...datasource.args, '--check'], {
           env: { ...getDefaultEnvironment(), ...datasource.env },
           timeout: timeoutMs,
+          ...(signal ? { signal } : {}),
         });
         return { ok: true, output: stdout.trim() };
       } catch (error) {
-        const failed = error as { stdout?: string; stderr?: string; message: string };
+        const failed = error as { code?: unknown; killed?: boolean; stdout?: string; stderr?: string; message: string };
+        // Said here in words, since the process's own message would name the command line.
+        if (signal?.aborted) return { ok: false, output: 'The check was stopped.' };
+        if (failed.code === 'ENOENT')
+          return {
+            ok: false,
+            output: `The ${datasource.name} connector could not be started: ${datasource.command} was not found.`,
+          };
+        if (failed.killed)
+          return {
+            ok: false,
+            output: `The ${datasource.name} connector's check did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+          };
         return {
           ok: false,
           output: (failed.stderr || failed.stdout || failed.message)

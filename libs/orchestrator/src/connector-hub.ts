@@ -1,6 +1,9 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createConnectorConnection, type ConnectorConnection, type ConnectorStatus } from './connector-connection.js';
+import { createHealthMonitor, type HealthMonitor } from './create-health-monitor.js';
 import { datasourceConfigSchema, type DatasourceConfig, type DatasourceConfigInput } from './datasource-config.js';
+import type { DatasourceHealth, HealthChangeListener } from './datasource-health.js';
+import { readToolError } from './read-tool-error.js';
 import { toModelToolName } from './model-tool-name.js';
 
 export interface HubTool {
@@ -38,15 +41,43 @@ export interface ConnectorHub {
     timeoutMs?: number;
     onProgress?: (update: { progress: number; total?: number; message?: string }) => void;
   }): Promise<CallToolResult>;
+  /** Runs the connector's own check and tool listing; refreshes the datasource's health too. */
   test(datasourceId: string): Promise<DatasourceTestResult>;
+  /**
+   * The datasource's live health, from its connector's own check. The first call starts the checks for that
+   * datasource (and returns `checking` until one finished); `startHealthChecks` starts them for all at once.
+   */
+  health(datasourceId: string): DatasourceHealth;
+  /** Checks the datasource now (joining a check in flight) and resolves with its health. */
+  checkHealth(datasourceId: string): Promise<DatasourceHealth>;
+  /** Starts checking every enabled datasource now and every `healthCheckIntervalMs`. */
+  startHealthChecks(): void;
+  /** Listens to health changes (status or reason); returns a function that stops listening. */
+  onHealthChange(listener: HealthChangeListener): () => void;
+  /** Stops the connectors and the health checks. */
   close(): Promise<void>;
 }
+
+export interface ConnectorHubOptions {
+  datasources: DatasourceConfigInput[];
+  /** How often each datasource's connector checks its source (default 60 000 ms). */
+  healthCheckIntervalMs?: number;
+  /** Called when a datasource's health status or reason changes. */
+  onHealthChange?: HealthChangeListener;
+}
+
+/** Codes of failed calls that may mean the source itself is down, or its setup broken: worth a health check. */
+const sourceFailureCodes = new Set(['UPSTREAM_UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED', 'INVALID_CONFIG']);
 
 /**
  * The MCP client pool: one connector process per datasource, started lazily and shared by every chat.
  * Datasources are plain data (id, name, command, args, env), validated on creation.
  */
-export function createConnectorHub({ datasources }: { datasources: DatasourceConfigInput[] }): ConnectorHub {
+export function createConnectorHub({
+  datasources,
+  healthCheckIntervalMs = 60_000,
+  onHealthChange,
+}: ConnectorHubOptions): ConnectorHub {
   const configs = datasources.map((datasource) => datasourceConfigSchema.parse(datasource));
   const ids = new Set<string>();
   for (const config of configs) {
@@ -60,6 +91,35 @@ export function createConnectorHub({ datasources }: { datasources: DatasourceCon
     const found = connections.get(datasourceId);
     if (!found || !found.datasource.enabled) throw new Error(`Unknown or disabled datasource: ${datasourceId}`);
     return found;
+  };
+  const listeners = new Set<HealthChangeListener>(onHealthChange ? [onHealthChange] : []);
+  const monitors = new Map<string, HealthMonitor>(
+    configs.map((config) => [
+      config.id,
+      createHealthMonitor({
+        check: (options) => connections.get(config.id)!.check(options),
+        environment: config.env,
+        intervalMs: healthCheckIntervalMs,
+        failureDelayMs: 500,
+        failureGapMs: 3000,
+        slowCheckMs: 10_000,
+        // Longer than the kit's own 20 s limit, so that its message says what timed out.
+        checkTimeoutMs: 25_000,
+        onChange: (health) => {
+          for (const listener of listeners) {
+            try {
+              listener({ datasourceId: config.id, health });
+            } catch {
+              // A listener's failure is its own; the other listeners and the checks go on.
+            }
+          }
+        },
+      }),
+    ]),
+  );
+  const monitor = (datasourceId: string) => {
+    connection(datasourceId);
+    return monitors.get(datasourceId)!;
   };
 
   return {
@@ -93,13 +153,27 @@ export function createConnectorHub({ datasources }: { datasources: DatasourceCon
       }
       return { tools, failures };
     },
-    callTool: ({ datasourceId, ...options }) => connection(datasourceId).callTool(options),
+    async callTool({ datasourceId, ...options }) {
+      const target = connection(datasourceId);
+      const health = monitor(datasourceId);
+      let result: CallToolResult;
+      try {
+        result = await target.callTool(options);
+      } catch (error) {
+        if (!options.signal?.aborted) health.reportCallFailure(`the connector failed: ${(error as Error).message}`);
+        throw error;
+      }
+      const failure = readToolError({ result });
+      if (failure && sourceFailureCodes.has(failure.code)) health.reportCallFailure(firstLineOf({ result }));
+      else if (!result.isError || failure) health.reportCallSuccess();
+      return result;
+    },
     async test(datasourceId) {
       const started = performance.now();
       const target = connection(datasourceId);
       try {
         const tools = await target.tools();
-        const check = await target.check();
+        const { outcome: check } = await monitor(datasourceId).refresh();
         return {
           datasourceId,
           status: check.ok ? 'ok' : 'error',
@@ -118,8 +192,26 @@ export function createConnectorHub({ datasources }: { datasources: DatasourceCon
         };
       }
     },
+    health: (datasourceId) => monitor(datasourceId).current(),
+    checkHealth: async (datasourceId) => (await monitor(datasourceId).refresh()).health,
+    startHealthChecks() {
+      for (const config of configs) if (config.enabled) monitors.get(config.id)!.start();
+    },
+    onHealthChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
+      for (const entry of monitors.values()) entry.close();
+      listeners.clear();
       await Promise.all([...connections.values()].map((entry) => entry.close()));
     },
   };
+}
+
+/** A failed result's first line without its code prefix (`UPSTREAM_UNAVAILABLE: …`). */
+function firstLineOf({ result }: { result: CallToolResult }): string {
+  const text = result.content.find((block) => block.type === 'text')?.text ?? '';
+  const line = text.split('\n').find((candidate) => candidate.trim()) ?? 'the call failed';
+  return line.replace(/^[A-Z][A-Z_]+: /, '').slice(0, 300);
 }

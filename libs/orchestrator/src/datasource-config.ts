@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Example questions are a first step, not a menu: a few at most. */
+export const maxExamples = 5;
+
 export const datasourceConfigSchema = z.object({
   id: z
     .string()
@@ -19,6 +22,11 @@ export const datasourceConfigSchema = z.object({
     .max(4000)
     .optional()
     .describe('Extra instructions for the model when this datasource is in use.'),
+  examples: z
+    .array(z.string().trim().min(1).max(200))
+    .max(maxExamples)
+    .optional()
+    .describe('Example questions a chat offers as one-click starts; defaults per kind when unset.'),
   callTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000).describe('Per tool call time limit.'),
 });
 

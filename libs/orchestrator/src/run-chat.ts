@@ -1,21 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { buildSystemPrompt } from './build-system-prompt.js';
-import type { ChatEvent, ChatUsage, ToolCallStatus } from './chat-events.js';
+import type { ApproveToolCall } from './approval-request.js';
+import type { ChatEvent, ChatUsage } from './chat-events.js';
 import { classifyAnthropicError } from './classify-anthropic-error.js';
 import type { ConnectorHub, HubTool } from './connector-hub.js';
 import { estimateCost } from './estimate-cost.js';
+import { executeToolCall } from './execute-tool-call.js';
 import { fitConversation } from './fit-conversation.js';
-import { toolResultForModel } from './tool-result-for-model.js';
 
 export const defaultModel = 'claude-sonnet-5-5';
-
-export interface ApprovalRequest {
-  id: string;
-  datasource: string;
-  tool: string;
-  arguments: unknown;
-  destructive: boolean;
-}
 
 export interface RunChatOptions {
   hub: ConnectorHub;
@@ -25,7 +18,7 @@ export interface RunChatOptions {
   datasources: string[];
   signal?: AbortSignal;
   /** Asked before any tool not annotated read-only runs; resolving false refuses it. Without it, such tools are refused. */
-  approve?: (request: ApprovalRequest) => Promise<boolean>;
+  approve?: ApproveToolCall;
   onEvent: (event: ChatEvent) => void;
   /**
    * Called with each message the run adds to the conversation (an assistant turn, the tool results that
@@ -55,23 +48,6 @@ export interface RunChatResult {
   messages: Anthropic.MessageParam[];
   stopReason: string;
   usage: ChatUsage;
-}
-
-function summarize({
-  status,
-  text,
-  structured,
-}: {
-  status: ToolCallStatus;
-  text: string;
-  structured?: unknown;
-}): string {
-  // Rows read better counted than by their header line ("3 rows", not "title price").
-  const rows = (structured as { rows?: unknown } | undefined)?.rows;
-  if (status === 'ok' && Array.isArray(rows)) return `${rows.length} row${rows.length === 1 ? '' : 's'}`;
-  const first = text.split('\n').find((line) => line.trim()) ?? '';
-  const prefix = status === 'ok' ? '' : `${status}: `;
-  return `${prefix}${first}`.slice(0, 200);
 }
 
 /**
@@ -214,9 +190,7 @@ async function runToolUse({
   options: RunChatOptions;
   signal: AbortSignal | undefined;
 }): Promise<Anthropic.ToolResultBlockParam> {
-  const { onEvent, hub } = options;
   const entry = byName.get(toolUse.name);
-  const started = performance.now();
   const result = (content: string, isError: boolean): Anthropic.ToolResultBlockParam => ({
     type: 'tool_result',
     tool_use_id: toolUse.id,
@@ -224,47 +198,15 @@ async function runToolUse({
     ...(isError ? { is_error: true } : {}),
   });
   if (!entry) return result(`There is no tool named ${toolUse.name}.`, true);
-  const base = { id: toolUse.id, datasource: entry.datasourceId, tool: entry.tool.name };
-  const finished = (status: ToolCallStatus, text: string, structured?: unknown) =>
-    onEvent({
-      type: 'tool_call_finished',
-      ...base,
-      status,
-      durationMs: Math.round(performance.now() - started),
-      summary: summarize({ status, text, structured }),
-      ...(structured !== undefined ? { result: structured } : {}),
-    });
-
-  if (!entry.readOnly) {
-    const destructive = entry.tool.annotations?.destructiveHint !== false;
-    onEvent({ type: 'approval_required', ...base, arguments: toolUse.input, destructive });
-    // Only the human's answer counts; nothing the model or the data says can approve a write.
-    const approved = options.approve
-      ? await options.approve({ ...base, arguments: toolUse.input, destructive }).catch(() => false)
-      : false;
-    if (!approved) {
-      finished('denied', 'The user did not approve this action.');
-      return result('The user denied this action; it was not run. Do not retry it unless the user asks.', true);
-    }
-  }
-  onEvent({ type: 'tool_call_started', ...base, arguments: toolUse.input });
-  try {
-    const called = await hub.callTool({
-      datasourceId: entry.datasourceId,
-      name: entry.tool.name,
-      arguments: (toolUse.input ?? {}) as Record<string, unknown>,
-      ...(signal ? { signal } : {}),
-      onProgress: (update) => onEvent({ type: 'tool_call_progress', id: toolUse.id, ...update }),
-    });
-    const { text } = toolResultForModel({ result: called, tokenBudget: options.toolResultTokens ?? 4000 });
-    finished(called.isError ? 'error' : 'ok', text, called.structuredContent);
-    return result(text, Boolean(called.isError));
-  } catch (error) {
-    const cancelled = signal?.aborted === true;
-    const message = cancelled
-      ? 'The call was cancelled.'
-      : `The ${entry.datasourceName} connector failed: ${(error as Error).message}`;
-    finished(cancelled ? 'cancelled' : 'error', message);
-    return result(message, true);
-  }
+  const finished = await executeToolCall({
+    hub: options.hub,
+    entry,
+    id: toolUse.id,
+    arguments: toolUse.input,
+    onEvent: options.onEvent,
+    ...(options.approve ? { approve: options.approve } : {}),
+    ...(signal ? { signal } : {}),
+    ...(options.toolResultTokens !== undefined ? { toolResultTokens: options.toolResultTokens } : {}),
+  });
+  return result(finished.modelText, finished.status !== 'ok');
 }
