@@ -1,6 +1,7 @@
+import type { JsonSchema } from '../api/api-types.js';
 import { knowledgeNeeded, rankTools } from './rank-tools.js';
 
-const tool = (name: string, properties: Record<string, object>, required: string[] = []) => ({
+const tool = (name: string, properties: Record<string, JsonSchema>, required: string[] = []) => ({
   name,
   inputSchema: { type: 'object', properties, required },
 });

@@ -1,208 +1,83 @@
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { apiRequest } from '../api/api-request.js';
-import type { Datasource, ToolRunResult } from '../api/api-types.js';
+import type { Datasource, DatasourceTool, ToolRunResult } from '../api/api-types.js';
 import { ResultView } from '../results/result-view.js';
-import { formFields, formValuesToArguments, FormValueError, type FormField } from './schema-form-values.js';
+import { errorCodeMessage } from './error-code-message.js';
+import { rankTools } from './rank-tools.js';
+import { ResultTabs } from './result-tabs.js';
+import { inputClass, SchemaFields } from './schema-form.js';
+import {
+  formFields,
+  formValuesToArguments,
+  FormValueError,
+  initialFormValues,
+  type FormValues,
+} from './schema-form-values.js';
 
-const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900';
-
-function FieldControl({
-  field,
-  value,
-  onChange,
-  invalid,
-}: {
-  field: FormField;
-  value: string | boolean | undefined;
-  onChange: (value: string | boolean) => void;
-  invalid: boolean;
-}) {
-  const id = `field-${field.name}`;
-  const describedBy = field.description ? `${id}-description` : undefined;
-  const common = {
-    id,
-    'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy,
-    required: field.required,
-  };
-  let control;
-  if (field.kind === 'boolean')
-    control = (
-      <input
-        {...common}
-        required={false}
-        type="checkbox"
-        checked={value === true}
-        onChange={(event) => onChange(event.target.checked)}
-        className="h-4 w-4 accent-indigo-600"
-      />
-    );
-  else if (field.kind === 'enum')
-    control = (
-      <select
-        {...common}
-        value={String(value ?? '')}
-        onChange={(event) => onChange(event.target.value)}
-        className={inputClass}
-      >
-        {field.required ? null : <option value="">(default)</option>}
-        {field.options?.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    );
-  else if (field.kind === 'long-text' || field.kind === 'json')
-    control = (
-      <textarea
-        {...common}
-        rows={field.kind === 'json' ? 4 : 3}
-        value={String(value ?? '')}
-        onChange={(event) => onChange(event.target.value)}
-        className={`${inputClass} font-mono`}
-        placeholder={field.kind === 'json' ? 'JSON' : undefined}
-      />
-    );
-  else
-    control = (
-      <input
-        {...common}
-        type={field.kind === 'number' || field.kind === 'integer' ? 'number' : 'text'}
-        step={field.kind === 'integer' ? 1 : 'any'}
-        value={String(value ?? '')}
-        onChange={(event) => onChange(event.target.value)}
-        className={inputClass}
-        placeholder={
-          field.kind === 'list'
-            ? 'comma, separated, values'
-            : field.defaultValue !== undefined
-              ? `default: ${String(field.defaultValue)}`
-              : undefined
-        }
-      />
-    );
-  return (
-    <div className={field.kind === 'boolean' ? 'flex items-center gap-2' : 'space-y-1'}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {field.name}
-        {field.required ? (
-          <span className="text-rose-600" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      {control}
-      {field.description ? (
-        <p id={describedBy} className="text-xs text-slate-500">
-          {field.description}
-        </p>
-      ) : null}
-    </div>
-  );
+/** Where "Open in explorer" on a tool card points: a datasource, a tool and the call's arguments. */
+export interface ExplorerTarget {
+  datasource: string;
+  tool: string;
+  arguments: Record<string, unknown>;
 }
 
-/** Runs one read-only tool directly with a form built from its input schema; needs no Anthropic key. */
-export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
-  const [datasourceId, setDatasourceId] = useState(datasources[0]?.id ?? '');
-  const datasource = datasources.find((candidate) => candidate.id === datasourceId) ?? datasources[0];
-  const tools = useMemo(() => datasource?.tools.filter((tool) => tool.readOnly) ?? [], [datasource]);
-  const [toolName, setToolName] = useState('');
-  const tool = tools.find((candidate) => candidate.name === toolName) ?? tools[0];
-  const fields = useMemo(() => (tool ? formFields({ schema: tool.inputSchema }) : []), [tool]);
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
+function textOf(result: ToolRunResult): string {
+  return (result.content ?? [])
+    .map((part) => (typeof part.text === 'string' ? part.text : ''))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The form and result of one tool; keyed by its caller so switching tools starts afresh. */
+function ToolRunner({
+  datasource,
+  tool,
+  initialArguments,
+}: {
+  datasource: Datasource;
+  tool: DatasourceTool;
+  initialArguments?: Record<string, unknown>;
+}) {
+  const fields = useMemo(() => formFields({ schema: tool.inputSchema }), [tool]);
+  const [values, setValues] = useState<FormValues>(() => initialFormValues({ fields, arguments: initialArguments }));
   const [formError, setFormError] = useState<FormValueError | null>(null);
   const run = useMutation({
-    mutationFn: (input: { datasourceId: string; tool: string; arguments: Record<string, unknown> }) =>
+    mutationFn: (toolArguments: Record<string, unknown>) =>
       apiRequest<ToolRunResult>({
-        path: `/api/datasources/${encodeURIComponent(input.datasourceId)}/tools/${encodeURIComponent(input.tool)}`,
+        path: `/api/datasources/${encodeURIComponent(datasource.id)}/tools/${encodeURIComponent(tool.name)}`,
         method: 'POST',
-        body: { arguments: input.arguments },
+        body: { arguments: toolArguments },
       }),
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!datasource || !tool) return;
     try {
       const toolArguments = formValuesToArguments({ fields, values });
       setFormError(null);
-      run.mutate({ datasourceId: datasource.id, tool: tool.name, arguments: toolArguments });
+      run.mutate(toolArguments);
     } catch (error) {
       if (error instanceof FormValueError) setFormError(error);
       else throw error;
     }
   };
 
-  if (datasources.length === 0) return <p className="p-6 text-sm text-slate-500">No datasources are configured.</p>;
-  const text = run.data?.content?.map((part) => part.text ?? '').join('\n');
+  const result = run.data;
+  const text = result ? textOf(result) : '';
   return (
-    <section className="mx-auto w-full max-w-3xl overflow-y-auto p-4" aria-labelledby="explorer-heading">
-      <h2 id="explorer-heading" className="text-lg font-semibold">
-        Tool explorer
-      </h2>
-      <p className="text-sm text-slate-500">Run a read-only tool directly and see exactly what the model would see.</p>
-      <form onSubmit={submit} className="mt-4 space-y-3">
-        <div className="grid gap-3 sm:grid-cols-2">
-          <div className="space-y-1">
-            <label htmlFor="explorer-datasource" className="block text-sm font-medium">
-              Datasource
-            </label>
-            <select
-              id="explorer-datasource"
-              value={datasource?.id ?? ''}
-              onChange={(event) => {
-                setDatasourceId(event.target.value);
-                setToolName('');
-                setValues({});
-                run.reset();
-              }}
-              className={inputClass}
-            >
-              {datasources.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="explorer-tool" className="block text-sm font-medium">
-              Tool
-            </label>
-            <select
-              id="explorer-tool"
-              value={tool?.name ?? ''}
-              onChange={(event) => {
-                setToolName(event.target.value);
-                setValues({});
-                run.reset();
-              }}
-              className={inputClass}
-            >
-              {tools.map((candidate) => (
-                <option key={candidate.name} value={candidate.name}>
-                  {candidate.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {tool?.inputSchema.description ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{tool.inputSchema.description}</p>
+    <>
+      <form onSubmit={submit} noValidate className="mt-3 space-y-3" aria-label={`Arguments of ${tool.title}`}>
+        {tool.description ? <p className="text-sm text-slate-600 dark:text-slate-400">{tool.description}</p> : null}
+        {fields.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">This tool needs no input.</p>
         ) : null}
-        {fields.map((field) => (
-          <FieldControl
-            key={`${tool?.name}-${field.name}`}
-            field={field}
-            value={values[field.name]}
-            invalid={formError?.field === field.name}
-            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
-          />
-        ))}
+        <SchemaFields
+          fields={fields}
+          values={values}
+          {...(formError ? { invalidField: formError.field } : {})}
+          onChange={setValues}
+        />
         {formError ? (
           <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
             {formError.message}
@@ -210,7 +85,7 @@ export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
         ) : null}
         <button
           type="submit"
-          disabled={!tool || run.isPending}
+          disabled={run.isPending}
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
         >
           {run.isPending ? 'Running…' : 'Run tool'}
@@ -225,25 +100,114 @@ export function ToolExplorer({ datasources }: { datasources: Datasource[] }) {
             {run.error.message}
           </p>
         ) : null}
-        {run.data ? (
+        {result ? (
           <div className="space-y-2" data-testid="explorer-result">
-            <p
-              className={`text-sm ${run.data.isError ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
-            >
-              {run.data.isError ? 'The tool reported an error' : 'Done'} in {run.data.durationMs} ms
-            </p>
-            {run.data.isError ? (
-              <pre className="whitespace-pre-wrap rounded bg-rose-50 p-2 text-sm dark:bg-rose-950">{text}</pre>
+            {result.isError ? (
+              <p role="alert" className="text-sm text-rose-800 dark:text-rose-200">
+                <span className="font-medium">{errorCodeMessage({ code: result.errorCode })}</span>{' '}
+                {result.errorCode ? <code className="text-xs">({result.errorCode})</code> : null}{' '}
+                <span className="text-slate-600 dark:text-slate-400">after {result.durationMs} ms</span>
+              </p>
             ) : (
-              <ResultView
-                result={run.data.structuredContent}
-                {...(text ? { text } : {})}
-                name={`${datasource?.id}-${tool?.name}`}
-              />
+              <p className="text-sm text-slate-600 dark:text-slate-400">Done in {result.durationMs} ms</p>
             )}
+            <ResultTabs
+              modelText={result.modelText ?? text}
+              rendered={
+                result.isError ? (
+                  <pre className="whitespace-pre-wrap rounded bg-rose-50 p-2 text-sm text-rose-950 dark:bg-rose-950 dark:text-rose-50">
+                    {text}
+                  </pre>
+                ) : (
+                  <ResultView
+                    result={result.structuredContent}
+                    {...(text ? { text } : {})}
+                    name={`${datasource.id}-${tool.name}`}
+                    outputSchema={result.outputSchema ?? tool.outputSchema}
+                  />
+                )
+              }
+            />
           </div>
         ) : null}
       </div>
+    </>
+  );
+}
+
+/**
+ * Runs one read-only tool directly with a form built from its input schema; needs no Anthropic key. Opens
+ * on the tool a newcomer can run first (one needing no names they do not know yet).
+ */
+export function ToolExplorer({ datasources, target }: { datasources: Datasource[]; target?: ExplorerTarget }) {
+  const [datasourceId, setDatasourceId] = useState(target?.datasource ?? datasources[0]?.id ?? '');
+  const datasource = datasources.find((candidate) => candidate.id === datasourceId) ?? datasources[0];
+  const tools = useMemo(
+    () => rankTools({ tools: datasource?.tools.filter((tool) => tool.readOnly) ?? [] }),
+    [datasource],
+  );
+  const [toolName, setToolName] = useState(target?.tool ?? '');
+  const tool = tools.find((candidate) => candidate.name === toolName) ?? tools[0];
+  const fromTarget = target && target.datasource === datasource?.id && target.tool === tool?.name;
+
+  if (datasources.length === 0) return <p className="p-6 text-sm text-slate-500">No datasources are configured.</p>;
+  return (
+    <section className="mx-auto w-full max-w-3xl overflow-y-auto p-4" aria-labelledby="explorer-heading">
+      <h2 id="explorer-heading" className="text-lg font-semibold">
+        Tool explorer
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Run a read-only tool directly: see its result rendered, and the exact text the model would receive.
+      </p>
+      <div className="mt-4 grid gap-3 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor="explorer-datasource" className="block text-sm font-medium">
+            Datasource
+          </label>
+          <select
+            id="explorer-datasource"
+            value={datasource?.id ?? ''}
+            onChange={(event) => {
+              setDatasourceId(event.target.value);
+              setToolName('');
+            }}
+            className={inputClass}
+          >
+            {datasources.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="explorer-tool" className="block text-sm font-medium">
+            Tool
+          </label>
+          <select
+            id="explorer-tool"
+            value={tool?.name ?? ''}
+            onChange={(event) => setToolName(event.target.value)}
+            className={inputClass}
+          >
+            {tools.map((candidate) => (
+              <option key={candidate.name} value={candidate.name}>
+                {candidate.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {datasource && tool ? (
+        <ToolRunner
+          key={`${datasource.id}/${tool.name}`}
+          datasource={datasource}
+          tool={tool}
+          {...(fromTarget ? { initialArguments: target.arguments } : {})}
+        />
+      ) : (
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">This datasource has no read-only tools.</p>
+      )}
     </section>
   );
 }
