@@ -15,7 +15,7 @@ const finished: ToolCallView = {
   result: {
     columns: [
       { name: 'name', type: 'varchar' },
-      { name: 'revenue', type: 'decimal' },
+      { name: 'revenue', type: 'decimal', format: 'decimal' },
     ],
     rows: [
       ['Mug', '9.50'],

@@ -1,21 +1,49 @@
 import { useMemo, useState } from 'react';
-import type { ResultTableData } from './result-to-table.js';
-import { sortRows, type SortDirection } from './sort-rows.js';
+import { numericKinds } from './column-kind.js';
+import { sortRows, type SortDirection } from './compare-values.js';
+import { CopyButton } from './copy-button.js';
+import { formatValue, shortenIdentifier } from './format-value.js';
+import type { TypedColumn, TypedTable } from './typed-table.js';
 
 const shownRowLimit = 200;
 
-// Decimals arrive as strings (SQL DECIMAL, money); they still line up on the right.
-const isNumeric = (cell: unknown) =>
-  typeof cell === 'number' || (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell));
+function TableCell({ value, column }: { value: unknown; column: TypedColumn }) {
+  const text = formatValue({ value, kind: column.kind });
+  const numeric = numericKinds.has(column.kind);
+  const className = `max-w-xs truncate px-3 py-1.5 ${numeric ? 'text-right tabular-nums whitespace-nowrap' : ''}`;
+  if (column.kind === 'identifier' && typeof value === 'string' && shortenIdentifier({ text: value }) !== value) {
+    return (
+      <td className={`${className} whitespace-nowrap font-mono text-xs`} title={value}>
+        <span>{shortenIdentifier({ text: value })}</span>
+        <CopyButton text={() => value} label="Copy" accessibleLabel={`Copy ${column.label} ${value}`} />
+      </td>
+    );
+  }
+  // The raw value in the tooltip: what the formatted text stands for (full precision, ISO instant).
+  const raw =
+    value === null || value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+  return (
+    <td className={className} {...(raw && raw !== text ? { title: raw } : {})}>
+      {text}
+    </td>
+  );
+}
 
-/** A table whose column headers sort it (click or Enter/Space; again to reverse). */
-export function ResultTable({ table, caption }: { table: ResultTableData; caption?: string }) {
+/** A typed table whose column headers sort it by value (click or Enter/Space; again to reverse). */
+export function ResultTable({ table, caption }: { table: TypedTable; caption?: string }) {
   const [sort, setSort] = useState<{ columnIndex: number; direction: SortDirection } | null>(null);
   const [showAll, setShowAll] = useState(false);
   const rows = useMemo(
     () =>
-      sort ? sortRows({ rows: table.rows, columnIndex: sort.columnIndex, direction: sort.direction }) : table.rows,
-    [table.rows, sort],
+      sort
+        ? sortRows({
+            rows: table.rows,
+            columnIndex: sort.columnIndex,
+            kind: table.columns[sort.columnIndex]?.kind ?? 'text',
+            direction: sort.direction,
+          })
+        : table.rows,
+    [table, sort],
   );
   const shown = showAll ? rows : rows.slice(0, shownRowLimit);
   const toggle = (columnIndex: number) =>
@@ -32,9 +60,10 @@ export function ResultTable({ table, caption }: { table: ResultTableData; captio
           <tr>
             {table.columns.map((column, index) => {
               const direction = sort?.columnIndex === index ? sort.direction : undefined;
+              const numeric = numericKinds.has(column.kind);
               return (
                 <th
-                  key={`${column}-${index}`}
+                  key={`${column.key}-${index}`}
                   scope="col"
                   aria-sort={direction ?? 'none'}
                   className="p-0 font-semibold"
@@ -42,9 +71,10 @@ export function ResultTable({ table, caption }: { table: ResultTableData; captio
                   <button
                     type="button"
                     onClick={() => toggle(index)}
-                    className="flex w-full items-center gap-1 px-3 py-2 text-left hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-700"
+                    title={column.key}
+                    className={`flex w-full items-center gap-1 whitespace-nowrap px-3 py-2 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-700 ${numeric ? 'justify-end text-right' : 'text-left'}`}
                   >
-                    {column}
+                    {column.label}
                     <span aria-hidden="true" className="text-xs text-slate-500">
                       {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
                     </span>
@@ -60,14 +90,8 @@ export function ResultTable({ table, caption }: { table: ResultTableData; captio
               key={rowIndex}
               className="border-t border-slate-200 odd:bg-white even:bg-slate-50 dark:border-slate-700 dark:odd:bg-slate-900 dark:even:bg-slate-800/50"
             >
-              {row.map((cell, cellIndex) => (
-                <td
-                  key={cellIndex}
-                  className={`max-w-xs truncate px-3 py-1.5 ${isNumeric(cell) ? 'text-right tabular-nums' : ''}`}
-                  title={cell === null ? 'NULL' : String(cell)}
-                >
-                  {cell === null ? <span className="text-slate-400">NULL</span> : String(cell)}
-                </td>
+              {table.columns.map((column, cellIndex) => (
+                <TableCell key={cellIndex} value={row[cellIndex]} column={column} />
               ))}
             </tr>
           ))}
