@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from './api/api-request-error.js';
 import { useDatasources, useServerHealth, useSessions } from './api/use-api-queries.js';
 import { ChatView } from './chat/chat-view.js';
-import { ToolExplorer } from './explorer/tool-explorer.js';
+import { ToolExplorer, type ExplorerTarget } from './explorer/tool-explorer.js';
 import { ApiKeyPrompt } from './layout/api-key-prompt.js';
 import { Banner } from './layout/banner.js';
 import { ThemeToggle } from './layout/theme-toggle.js';
@@ -21,6 +21,8 @@ export function App() {
   const sessions = useSessions();
   const health = useServerHealth();
   const [view, setView] = useState<View>('chat');
+  // Set by "Open in explorer" on a tool card; choosing the explorer from the menu starts it afresh.
+  const [explorerTarget, setExplorerTarget] = useState<ExplorerTarget | undefined>(undefined);
   const [sessionId, setSessionId] = useState<string | null>(sessionFromLocation);
   // Changes only when someone picks a chat, so a chat created by its first message keeps streaming.
   const [chatKey, setChatKey] = useState(0);
@@ -84,7 +86,10 @@ export function App() {
               key={candidate}
               type="button"
               aria-pressed={view === candidate}
-              onClick={() => setView(candidate)}
+              onClick={() => {
+                setView(candidate);
+                setExplorerTarget(undefined);
+              }}
               className="flex-1 rounded-md px-2 py-1 aria-pressed:bg-white aria-pressed:font-medium aria-pressed:shadow-sm dark:aria-pressed:bg-slate-950"
             >
               {candidate === 'chat' ? 'Chat' : 'Tool explorer'}
@@ -133,9 +138,13 @@ export function App() {
             datasources={available}
             selectedDatasourceIds={selectedIds}
             onSessionCreated={onSessionCreated}
+            onOpenInExplorer={(target) => {
+              setExplorerTarget(target);
+              setView('explorer');
+            }}
           />
         ) : (
-          <ToolExplorer datasources={available} />
+          <ToolExplorer datasources={available} {...(explorerTarget ? { target: explorerTarget } : {})} />
         )}
       </main>
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../api/use-api-queries.js';
 import { Banner } from '../layout/banner.js';
 import type { Datasource } from '../api/api-types.js';
+import type { ExplorerTarget } from '../explorer/tool-explorer.js';
 import type { ChatItem } from './chat-items.js';
 import { Composer } from './composer.js';
 import { historyToChatItems } from './history-to-chat-items.js';
@@ -10,6 +11,7 @@ import { RunErrorBanner } from './run-error-banner.js';
 import { ToolCallCard } from './tool-call-card.js';
 import { UsageLine } from './usage-line.js';
 import { useChatRun } from './use-chat-run.js';
+import { useToolCallRerun } from './use-tool-call-rerun.js';
 
 /**
  * One conversation: its stored history, then live runs streamed into it. Mounted afresh (keyed) when
@@ -20,13 +22,16 @@ export function ChatView({
   datasources,
   selectedDatasourceIds,
   onSessionCreated,
+  onOpenInExplorer,
 }: {
   sessionId: string | null;
   datasources: Datasource[];
   selectedDatasourceIds: string[];
   onSessionCreated: (sessionId: string) => void;
+  onOpenInExplorer?: (target: ExplorerTarget) => void;
 }) {
   const chat = useChatRun({ onSessionCreated });
+  const rerun = useToolCallRerun({ sessionId, appendTurn: chat.appendTurn, updateTurn: chat.updateTurn });
   const initialSession = useRef(sessionId);
   const history = useSession({ id: initialSession.current });
   const seeded = useRef(false);
@@ -92,6 +97,11 @@ export function ChatView({
                       call={part.call}
                       datasourceName={names.get(part.call.datasource) ?? part.call.datasource}
                       onDecide={(decision) => void chat.decide(decision)}
+                      actions={{
+                        rerun: (request) => void rerun.rerun(request),
+                        ...(onOpenInExplorer ? { openInExplorer: onOpenInExplorer } : {}),
+                        busy: chat.running || rerun.running,
+                      }}
                     />
                   ),
                 )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ResultView } from '../results/result-view.js';
 import { ApprovalPrompt } from './approval-prompt.js';
+import { ToolCallActions, type ToolCallActionHandlers } from './edit-tool-call.js';
 import type { ToolCallState, ToolCallView } from './chat-items.js';
 
 const stateLabels: Record<ToolCallState, string> = {
@@ -30,10 +31,13 @@ export function ToolCallCard({
   call,
   datasourceName,
   onDecide,
+  actions,
 }: {
   call: ToolCallView;
   datasourceName?: string;
   onDecide?: (options: { id: string; approve: boolean }) => void;
+  /** Edit & re-run, open in explorer. */
+  actions?: ToolCallActionHandlers;
 }) {
   // Open by default while something is happening or went wrong, and when there are fresh rows to see;
   // a stored call from history stays folded. Once someone toggles it, their choice wins.
@@ -103,6 +107,7 @@ export function ToolCallCard({
               </pre>
             </details>
           ) : null}
+          {actions ? <ToolCallActions call={call} {...actions} /> : null}
           {hasResult ? (
             <ResultView
               result={call.result}

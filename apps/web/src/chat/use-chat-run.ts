@@ -151,5 +151,8 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
     setItems(next);
   }, []);
 
-  return { items, running, send, stop, decide, reset };
+  /** Adds a turn that another stream fills: a tool call re-run from its card (use-tool-call-rerun.ts). */
+  const appendTurn = useCallback((turn: AssistantTurn) => setItems((current) => [...current, turn]), []);
+
+  return { items, running, send, stop, decide, reset, appendTurn, updateTurn };
 }
