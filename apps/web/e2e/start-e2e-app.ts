@@ -89,6 +89,8 @@ export async function startE2eApp({
       env: {
         PATH: process.env.PATH,
         PORT: String(port),
+        // Loopback also when API_KEYS is set (the API would otherwise listen on every interface).
+        HOST: '127.0.0.1',
         DATA_DIR: join(directory, 'data'),
         CONNECTORMCP_CONFIG: configFile,
         ...(anthropicKey ? { ANTHROPIC_API_KEY: fake.apiKey } : {}),
