@@ -24,6 +24,8 @@ export interface ApiConfig {
   rateLimitPerMinute: number;
   /** How long running chats may go on after SIGTERM before they are cancelled. */
   shutdownGraceMs: number;
+  /** How often each datasource's connector checks its source (its health in `GET /api/datasources`). */
+  healthCheckIntervalMs: number;
 }
 
 function positiveInteger({ name, value, fallback }: { name: string; value: string | undefined; fallback: number }) {
@@ -74,6 +76,14 @@ export function apiConfigFromEnvironment({
     hostsVariable: 'ALLOWED_HOSTS',
     originsVariable: 'CORS_ORIGINS',
   });
+  const healthCheckIntervalMs = positiveInteger({
+    name: 'HEALTH_CHECK_INTERVAL_MS',
+    value: environment.HEALTH_CHECK_INTERVAL_MS,
+    fallback: 60_000,
+  });
+  // Each check starts a process: more often than every second would keep the machine busy checking.
+  if (healthCheckIntervalMs < 1000)
+    throw new Error(`HEALTH_CHECK_INTERVAL_MS: expected at least 1000, got "${environment.HEALTH_CHECK_INTERVAL_MS}"`);
   return {
     port,
     host,
@@ -93,5 +103,6 @@ export function apiConfigFromEnvironment({
       value: environment.SHUTDOWN_GRACE_MS,
       fallback: 10_000,
     }),
+    healthCheckIntervalMs,
   };
 }

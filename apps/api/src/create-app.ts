@@ -17,6 +17,8 @@ import { errorHandler } from './middleware/error-handler.js';
 import { chatRouter } from './routes/chat-router.js';
 import { datasourcesRouter } from './routes/datasources-router.js';
 import { sessionsRouter } from './routes/sessions-router.js';
+import { statusRouter } from './routes/status-router.js';
+import { toolCallsRouter } from './routes/tool-calls-router.js';
 import { createRunRegistry } from './run-registry.js';
 import { serveWebApp } from './serve-web-app.js';
 
@@ -117,7 +119,9 @@ export function createApp({
         }),
     }),
   );
-  app.use('/api/chat/sessions', sessionsRouter({ store, runStore }));
+  app.use('/api/status', statusRouter({ environment, hasAnthropicClient: Boolean(anthropic) }));
+  app.use('/api/chat/sessions/:sessionId/tool-calls', toolCallsRouter({ hub, store, runs, onEvent: metrics.observe }));
+  app.use('/api/chat/sessions', sessionsRouter({ hub, store, runStore }));
   app.use(
     '/api/chat',
     chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),

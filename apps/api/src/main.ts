@@ -28,7 +28,12 @@ const runStore = createRunStore({ database });
 const interrupted = await runStore.markInterrupted({ staleAfterSeconds: config.databaseUrl ? 30 : 0 });
 if (interrupted > 0)
   logger.warn(`${interrupted} chat run(s) were interrupted by a previous stop; their sessions go on`);
-const hub = createConnectorHub({ datasources: config.datasources });
+const hub = createConnectorHub({
+  datasources: config.datasources,
+  healthCheckIntervalMs: config.healthCheckIntervalMs,
+});
+// Health is checked from the start, so the first page already shows which sources are down.
+hub.startHealthChecks();
 const app = createApp({
   hub,
   store: createChatStore({ database }),

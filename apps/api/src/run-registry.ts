@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError } from './api-error.js';
+import type { ChatUsage, RunError, StoredRun } from './contracts/index.js';
 import type { RunStatus, RunStore } from './database/run-store.js';
 
 interface LocalRun {
@@ -23,11 +24,21 @@ export interface RunHandle {
   /** Waits for a human's answer, given through any instance; a cancelled run counts as a denial. */
   waitForApproval(request: ApprovalRequest): Promise<boolean>;
   cancel(): void;
-  finish(options: { status: Exclude<RunStatus, 'running'> }): Promise<void>;
+  /** Ends the run with what a reopened chat shows of it: its tokens and cost, and the error that ended it. */
+  finish(options: {
+    status: Exclude<RunStatus, 'running'>;
+    usage?: ChatUsage | null;
+    error?: RunError | null;
+  }): Promise<void>;
 }
 
 export interface RunRegistry {
-  start(options: { owner: string; sessionId: string }): Promise<RunHandle>;
+  start(options: {
+    owner: string;
+    sessionId: string;
+    kind?: StoredRun['kind'];
+    question?: string | null;
+  }): Promise<RunHandle>;
   cancel(options: { owner: string; runId: string }): Promise<void>;
   answer(options: { owner: string; approvalId: string; approve: boolean }): Promise<void>;
   /** Runs executing on this instance. */
@@ -97,9 +108,9 @@ export function createRunRegistry({
   };
 
   return {
-    async start({ owner, sessionId }) {
+    async start({ owner, sessionId, kind = 'chat', question = null }) {
       const runId = randomUUID();
-      await runStore.createRun({ id: runId, sessionId, owner });
+      await runStore.createRun({ id: runId, sessionId, owner, kind, question });
       let markFinished!: () => void;
       const run: LocalRun = {
         owner,
@@ -121,12 +132,12 @@ export function createRunRegistry({
           return decision;
         },
         cancel: () => run.controller.abort(),
-        finish: async ({ status }) => {
+        finish: async ({ status, usage = null, error = null }) => {
           for (const resolve of run.approvals.values()) resolve(false);
           runs.delete(runId);
           updateTimer();
           try {
-            await runStore.finishRun({ id: runId, status });
+            await runStore.finishRun({ id: runId, status, usage, error });
           } finally {
             markFinished();
           }

@@ -163,7 +163,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
 
   it('lists datasources with their tools, tests them, and runs read-only tools in the explorer', async () => {
     const list = await request(app).get('/api/datasources').set(as(keys.alice)).expect(200);
-    expect(list.body.datasources[0]).toMatchObject({ id: 'shop', status: 'connected', writes: true });
+    expect(list.body.datasources[0]).toMatchObject({ id: 'shop', writes: true, health: expect.any(Object) });
     expect(list.body.datasources[0].tools.map((tool: { name: string }) => tool.name)).toContain('execute_query');
     expect((await request(app).get('/api/datasources/shop/test').set(as(keys.alice)).expect(200)).body).toMatchObject({
       status: 'ok',
@@ -175,6 +175,8 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       .send({ arguments: { sql: 'SELECT COUNT(*) AS n FROM orders' } })
       .expect(200);
     expect(run.body.structuredContent).toMatchObject({ rows: [['600']] });
+    expect(run.body).toMatchObject({ isError: false, errorCode: null, durationMs: expect.any(Number) });
+    expect(run.body.modelText).toContain('600');
     await request(app)
       .post('/api/datasources/shop/tools/execute_statement')
       .set(as(keys.alice))
@@ -198,7 +200,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       .expect(200);
     expect(response.body.answer).toBe('You have 120 customers.');
     const session = (
-      await request(app).get(`/api/chat/sessions/${response.body.session_id}`).set(as(keys.alice)).expect(200)
+      await request(app).get(`/api/chat/sessions/${response.body.sessionId}`).set(as(keys.alice)).expect(200)
     ).body;
     expect(session.title).toBe('How many customers?');
     expect(session.messages.map((message: { role: string }) => message.role)).toEqual([
@@ -207,7 +209,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       'user',
       'assistant',
     ]);
-    expect(session.tool_calls).toEqual([
+    expect(session.toolCalls).toEqual([
       expect.objectContaining({
         datasource: 'shop',
         tool: 'execute_query',
@@ -281,7 +283,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     const events = await streamChat({ message: 'Tell me slowly', datasources: ['shop'] }, async (event) => {
       if (event.type === 'run')
         await request(app)
-          .post(`/api/chat/runs/${event.run_id as string}/cancel`)
+          .post(`/api/chat/runs/${event.runId as string}/cancel`)
           .set(as(keys.alice))
           .expect(204);
     });
@@ -306,7 +308,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     );
     let sessionId = '';
     const approved = await streamChat({ message: 'Move customer 2 to BE', datasources: ['shop'] }, async (event) => {
-      if (event.type === 'run') sessionId = event.session_id as string;
+      if (event.type === 'run') sessionId = event.sessionId as string;
       if (event.type !== 'approval_required') return;
       await request(other)
         .post(`/api/chat/approvals/${event.id as string}`)
@@ -328,7 +330,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     });
     expect(approved.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
     const session = (await request(other).get(`/api/chat/sessions/${sessionId}`).set(as(keys.alice)).expect(200)).body;
-    expect(session.latest_run).toMatchObject({ status: 'finished' });
+    expect(session.latestRun).toMatchObject({ status: 'finished' });
 
     fake.script({
       content: [{ type: 'text', text: `A slow answer, stopped from elsewhere: ${'and more '.repeat(300)}` }],
@@ -336,7 +338,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     });
     let runId = '';
     const cancelled = await streamChat({ message: 'Slowly again', datasources: ['shop'] }, async (event) => {
-      if (event.type === 'run') runId = event.run_id as string;
+      if (event.type === 'run') runId = event.runId as string;
       if (event.type === 'text_delta' && runId) {
         const id = runId;
         runId = '';
@@ -345,7 +347,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       }
     });
     expect(cancelled.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
-    const finishedRun = cancelled[0]!.run_id as string;
+    const finishedRun = cancelled[0]!.runId as string;
     const late = await request(other).post(`/api/chat/runs/${finishedRun}/cancel`).set(as(keys.alice)).expect(409);
     expect(late.body.error.code).toBe('run_finished');
   });

@@ -134,6 +134,15 @@ describe("the API's network surface", () => {
       { name: 'a script', method: 'GET', path: '/assets/app.js', allowedStatus: 200, contentType: /javascript/ },
       { name: 'the session list', method: 'GET', path: '/api/chat/sessions', allowedStatus: 200, contentType: /json/ },
       { name: 'datasources', method: 'GET', path: '/api/datasources', allowedStatus: 200, contentType: /json/ },
+      { name: 'the chat status', method: 'GET', path: '/api/status', allowedStatus: 200, contentType: /json/ },
+      {
+        name: 'a tool call re-run',
+        method: 'POST',
+        path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000/tool-calls',
+        ...json({ datasource: 'demo', tool: 'list_items', arguments: {} }),
+        allowedStatus: 404,
+        contentType: /json/,
+      },
       {
         name: 'the SSE chat stream',
         method: 'POST',

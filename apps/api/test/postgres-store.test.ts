@@ -70,6 +70,61 @@ describe('the chat store on a real PostgreSQL (DATABASE_URL)', () => {
         status: 'interrupted',
       });
       expect(await elsewhere.requestCancel({ id: 'run-1', owner: 'alice' })).toBe('finished');
+
+      // What a reopened chat shows: the selection, each run's question, usage and error, each call's code and text.
+      expect(
+        await seen.updateSession({ owner: 'alice', id: session.id, datasources: ['shop', 'files'] }),
+      ).toMatchObject({ title: 'Shared', datasources: ['shop', 'files'] });
+      expect(await seen.updateSession({ owner: 'bob', id: session.id, title: 'Taken' })).toBeUndefined();
+      const usage = {
+        inputTokens: 1200,
+        outputTokens: 80,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 1100,
+        estimatedCostUsd: 0.0081,
+      };
+      await running.createRun({ id: 'run-2', sessionId: session.id, owner: 'alice', question: 'How many orders?' });
+      await createChatStore({ database: first }).recordToolCall({
+        id: 'call-1',
+        sessionId: session.id,
+        runId: 'run-2',
+        owner: 'alice',
+        datasource: 'shop',
+        tool: 'execute_query',
+        arguments: { sql: 'SELEC 1' },
+        status: 'error',
+        durationMs: 12,
+        summary: 'error: INVALID_INPUT',
+        errorCode: 'INVALID_INPUT',
+        modelText: 'INVALID_INPUT: not SQL at position 1',
+      });
+      await running.finishRun({
+        id: 'run-2',
+        status: 'failed',
+        usage,
+        error: { code: 'overloaded', message: 'Overloaded', retryable: true },
+      });
+      expect(await elsewhere.runs({ sessionId: session.id })).toEqual([
+        expect.objectContaining({ id: 'run-1', kind: 'chat', status: 'interrupted', usage: null, error: null }),
+        {
+          id: 'run-2',
+          kind: 'chat',
+          status: 'failed',
+          createdAt: expect.any(String),
+          finishedAt: expect.any(String),
+          usage,
+          error: { code: 'overloaded', message: 'Overloaded', retryable: true },
+          question: 'How many orders?',
+        },
+      ]);
+      expect(await seen.toolCalls({ sessionId: session.id })).toEqual([
+        expect.objectContaining({
+          id: 'call-1',
+          runId: 'run-2',
+          errorCode: 'INVALID_INPUT',
+          modelText: 'INVALID_INPUT: not SQL at position 1',
+        }),
+      ]);
     } finally {
       await first.close();
       await second.close();

@@ -144,21 +144,21 @@ describe('the API process', () => {
 
     const second = await startApi();
     expect(second.output()).toMatch(/1 chat run\(s\) were interrupted/);
-    const session = (await (await fetch(`${second.base}/api/chat/sessions/${run.session_id as string}`)).json()) as {
+    const session = (await (await fetch(`${second.base}/api/chat/sessions/${run.sessionId as string}`)).json()) as {
       messages: Array<{ role: string; content: unknown }>;
-      tool_calls: Array<{ tool: string; status: string }>;
-      latest_run: { id: string; status: string };
+      toolCalls: Array<{ tool: string; status: string }>;
+      latestRun: { id: string; status: string };
     };
     // The question, the model's tool call and the tool's result were stored as they happened.
     expect(session.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(session.messages[0]!.content).toBe('Which databases are there?');
     expect(JSON.stringify(session.messages[2]!.content)).toContain('tool_result');
-    expect(session.tool_calls).toEqual([expect.objectContaining({ tool: 'list_databases', status: 'ok' })]);
-    expect(session.latest_run).toMatchObject({ id: run.run_id, status: 'interrupted' });
+    expect(session.toolCalls).toEqual([expect.objectContaining({ tool: 'list_databases', status: 'ok' })]);
+    expect(session.latestRun).toMatchObject({ id: run.runId, status: 'interrupted' });
 
     fake.script({ content: [{ type: 'text', text: 'Picking up where we left off.' }] });
     const next = await readEvents({
-      response: await chat(second.base, { session_id: run.session_id, message: 'Go on, please.' }),
+      response: await chat(second.base, { sessionId: run.sessionId, message: 'Go on, please.' }),
       until: (event) => event.type === 'done' || event.type === 'error',
     });
     expect(next.filter((event) => event.type === 'error')).toEqual([]);

@@ -1,30 +1,62 @@
 import { randomUUID } from 'node:crypto';
+import type { SessionSummary, StoredMessage, StoredToolCall, ToolCallStatus } from '../contracts/index.js';
 import type { Database } from './open-database.js';
-
-export interface SessionRow {
-  id: string;
-  title: string;
-  datasources: string[];
-  created_at: string;
-  updated_at: string;
-}
-
-export interface MessageRow {
-  id: number;
-  role: 'user' | 'assistant';
-  content: unknown;
-  created_at: string;
-}
 
 /** Results larger than this (as JSON) are not stored; history then shows the text the model read. */
 export const maximumStoredResultBytes = 256 * 1024;
 
+interface SessionRow {
+  id: string;
+  title: string;
+  datasources: string[];
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+interface ToolCallRow {
+  id: string;
+  run_id: string;
+  datasource: string;
+  tool: string;
+  arguments: unknown;
+  status: ToolCallStatus;
+  duration_ms: number | null;
+  summary: string | null;
+  result: unknown;
+  error_code: string | null;
+  model_text: string | null;
+  created_at: string | Date;
+}
+
+const sessionColumns = 'id, title, datasources, created_at, updated_at';
+
+export const isoTimestamp = (value: string | Date) => new Date(value).toISOString();
+
+const toSessionSummary = (row: SessionRow): SessionSummary => ({
+  id: row.id,
+  title: row.title,
+  datasources: row.datasources,
+  createdAt: isoTimestamp(row.created_at),
+  updatedAt: isoTimestamp(row.updated_at),
+});
+
+const toStoredToolCall = (row: ToolCallRow): StoredToolCall => ({
+  id: row.id,
+  runId: row.run_id,
+  datasource: row.datasource,
+  tool: row.tool,
+  arguments: row.arguments,
+  status: row.status,
+  durationMs: row.duration_ms,
+  summary: row.summary,
+  ...(row.result === null || row.result === undefined ? {} : { result: row.result }),
+  errorCode: row.error_code,
+  modelText: row.model_text,
+  createdAt: isoTimestamp(row.created_at),
+});
+
 /** Sessions, messages, tool calls and the audit log; every query is scoped to the owner (an API key). */
 export function createChatStore({ database }: { database: Database }) {
-  const iso = (row: { created_at: unknown; updated_at?: unknown }) => ({
-    created_at: new Date(row.created_at as string).toISOString(),
-    ...(row.updated_at ? { updated_at: new Date(row.updated_at as string).toISOString() } : {}),
-  });
   return {
     async createSession({
       owner,
@@ -34,44 +66,63 @@ export function createChatStore({ database }: { database: Database }) {
       owner: string;
       title: string;
       datasources: string[];
-    }): Promise<SessionRow> {
+    }): Promise<SessionSummary> {
       const [row] = await database.query<SessionRow>(
-        'INSERT INTO sessions (id, owner, title, datasources) VALUES ($1, $2, $3, $4) RETURNING id, title, datasources, created_at, updated_at',
+        `INSERT INTO sessions (id, owner, title, datasources) VALUES ($1, $2, $3, $4) RETURNING ${sessionColumns}`,
         [randomUUID(), owner, title, JSON.stringify(datasources)],
       );
-      return { ...row!, ...iso(row!) } as SessionRow;
+      return toSessionSummary(row!);
     },
-    async listSessions({ owner }: { owner: string }): Promise<SessionRow[]> {
+    async listSessions({ owner }: { owner: string }): Promise<SessionSummary[]> {
       const rows = await database.query<SessionRow>(
-        'SELECT id, title, datasources, created_at, updated_at FROM sessions WHERE owner = $1 ORDER BY updated_at DESC',
+        `SELECT ${sessionColumns} FROM sessions WHERE owner = $1 ORDER BY updated_at DESC`,
         [owner],
       );
-      return rows.map((row) => ({ ...row, ...iso(row) }) as SessionRow);
+      return rows.map(toSessionSummary);
     },
-    async getSession({ owner, id }: { owner: string; id: string }): Promise<SessionRow | undefined> {
+    async getSession({ owner, id }: { owner: string; id: string }): Promise<SessionSummary | undefined> {
       const [row] = await database.query<SessionRow>(
-        'SELECT id, title, datasources, created_at, updated_at FROM sessions WHERE owner = $1 AND id = $2',
+        `SELECT ${sessionColumns} FROM sessions WHERE owner = $1 AND id = $2`,
         [owner, id],
       );
-      return row ? ({ ...row, ...iso(row) } as SessionRow) : undefined;
+      return row ? toSessionSummary(row) : undefined;
     },
-    async renameSession({ owner, id, title }: { owner: string; id: string; title: string }): Promise<boolean> {
-      const rows = await database.query(
-        'UPDATE sessions SET title = $3, updated_at = now() WHERE owner = $1 AND id = $2 RETURNING id',
-        [owner, id, title],
+    /** Changes what is given (title, the datasource selection); undefined when the owner has no such session. */
+    async updateSession({
+      owner,
+      id,
+      title,
+      datasources,
+    }: {
+      owner: string;
+      id: string;
+      title?: string;
+      datasources?: string[];
+    }): Promise<SessionSummary | undefined> {
+      const [row] = await database.query<SessionRow>(
+        `UPDATE sessions SET title = COALESCE($3, title), datasources = COALESCE($4::jsonb, datasources), updated_at = now()
+         WHERE owner = $1 AND id = $2 RETURNING ${sessionColumns}`,
+        [owner, id, title ?? null, datasources ? JSON.stringify(datasources) : null],
       );
-      return rows.length > 0;
+      return row ? toSessionSummary(row) : undefined;
     },
     async deleteSession({ owner, id }: { owner: string; id: string }): Promise<boolean> {
       const rows = await database.query('DELETE FROM sessions WHERE owner = $1 AND id = $2 RETURNING id', [owner, id]);
       return rows.length > 0;
     },
-    async messages({ sessionId }: { sessionId: string }): Promise<MessageRow[]> {
-      const rows = await database.query<MessageRow>(
-        'SELECT id, role, content, created_at FROM messages WHERE session_id = $1 ORDER BY id',
-        [sessionId],
-      );
-      return rows.map((row) => ({ ...row, id: Number(row.id), ...iso(row) }) as MessageRow);
+    async messages({ sessionId }: { sessionId: string }): Promise<StoredMessage[]> {
+      const rows = await database.query<{
+        id: number | string;
+        role: StoredMessage['role'];
+        content: StoredMessage['content'];
+        created_at: string | Date;
+      }>('SELECT id, role, content, created_at FROM messages WHERE session_id = $1 ORDER BY id', [sessionId]);
+      return rows.map((row) => ({
+        id: Number(row.id),
+        role: row.role,
+        content: row.content,
+        createdAt: isoTimestamp(row.created_at),
+      }));
     },
     async appendMessages({
       sessionId,
@@ -97,16 +148,20 @@ export function createChatStore({ database }: { database: Database }) {
       datasource: string;
       tool: string;
       arguments: unknown;
-      status: string;
+      status: ToolCallStatus;
       durationMs: number;
       summary: string;
       /** The tool's structured result; kept only up to `maximumStoredResultBytes` of JSON. */
       result?: unknown;
+      errorCode?: string | null;
+      modelText?: string | null;
     }): Promise<void> {
       const resultJson = call.result === undefined ? null : JSON.stringify(call.result);
       await database.query(
-        `INSERT INTO tool_calls (id, session_id, run_id, datasource, tool, arguments, status, duration_ms, summary, result) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (id) DO UPDATE SET status = excluded.status, duration_ms = excluded.duration_ms, summary = excluded.summary, result = excluded.result`,
+        `INSERT INTO tool_calls (id, session_id, run_id, datasource, tool, arguments, status, duration_ms, summary, result, error_code, model_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, duration_ms = excluded.duration_ms, summary = excluded.summary,
+           result = excluded.result, error_code = excluded.error_code, model_text = excluded.model_text`,
         [
           call.id,
           call.sessionId,
@@ -118,6 +173,8 @@ export function createChatStore({ database }: { database: Database }) {
           call.durationMs,
           call.summary,
           resultJson !== null && resultJson.length <= maximumStoredResultBytes ? resultJson : null,
+          call.errorCode ?? null,
+          call.modelText ?? null,
         ],
       );
       await database.query(
@@ -125,21 +182,13 @@ export function createChatStore({ database }: { database: Database }) {
         [call.owner, call.datasource, call.tool, JSON.stringify(call.arguments ?? null), call.status, call.durationMs],
       );
     },
-    async toolCalls({ sessionId }: { sessionId: string }) {
-      return database.query<{
-        id: string;
-        run_id: string;
-        datasource: string;
-        tool: string;
-        arguments: unknown;
-        status: string;
-        duration_ms: number;
-        summary: string;
-        result: unknown;
-      }>(
-        'SELECT id, run_id, datasource, tool, arguments, status, duration_ms, summary, result FROM tool_calls WHERE session_id = $1 ORDER BY created_at',
+    async toolCalls({ sessionId }: { sessionId: string }): Promise<StoredToolCall[]> {
+      const rows = await database.query<ToolCallRow>(
+        `SELECT id, run_id, datasource, tool, arguments, status, duration_ms, summary, result, error_code, model_text, created_at
+         FROM tool_calls WHERE session_id = $1 ORDER BY created_at, id`,
         [sessionId],
       );
+      return rows.map(toStoredToolCall);
     },
   };
 }

@@ -77,4 +77,16 @@ export const migrations: Array<{ id: number; sql: string }> = [
     // The structured result of a tool call, so reopened chats show tables and charts again (size-capped).
     sql: `ALTER TABLE tool_calls ADD COLUMN result JSONB;`,
   },
+  {
+    id: 4,
+    // What a reopened chat shows as it was seen: each run's question, tokens and cost, and the error that
+    // ended it (with whether a retry can help); each tool call's error code and the text the model read.
+    sql: `
+      ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'chat';
+      ALTER TABLE runs ADD COLUMN question TEXT;
+      ALTER TABLE runs ADD COLUMN usage JSONB;
+      ALTER TABLE runs ADD COLUMN error JSONB;
+      ALTER TABLE tool_calls ADD COLUMN error_code TEXT;
+      ALTER TABLE tool_calls ADD COLUMN model_text TEXT;`,
+  },
 ];

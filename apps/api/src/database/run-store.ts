@@ -1,18 +1,73 @@
+import type { ChatUsage, RunError, RunStatus, StoredRun } from '../contracts/index.js';
+import { isoTimestamp } from './chat-store.js';
 import type { Database } from './open-database.js';
 
-export type RunStatus = 'running' | 'finished' | 'cancelled' | 'interrupted';
+export type { RunStatus };
+
+interface RunRow {
+  id: string;
+  kind: StoredRun['kind'];
+  status: RunStatus;
+  created_at: string | Date;
+  finished_at: string | Date | null;
+  usage: ChatUsage | null;
+  error: RunError | null;
+  question: string | null;
+}
+
+const runColumns = 'id, kind, status, created_at, finished_at, usage, error, question';
+
+const toStoredRun = (row: RunRow): StoredRun => ({
+  id: row.id,
+  kind: row.kind,
+  status: row.status,
+  createdAt: isoTimestamp(row.created_at),
+  finishedAt: row.finished_at === null ? null : isoTimestamp(row.finished_at),
+  usage: row.usage,
+  error: row.error,
+  question: row.question,
+});
 
 /** Runs and their approvals as rows every API instance sees; each query is scoped to the owner. */
 export function createRunStore({ database }: { database: Database }) {
   return {
-    async createRun({ id, sessionId, owner }: { id: string; sessionId: string; owner: string }): Promise<void> {
-      await database.query('INSERT INTO runs (id, session_id, owner) VALUES ($1, $2, $3)', [id, sessionId, owner]);
-    },
-    async finishRun({ id, status }: { id: string; status: Exclude<RunStatus, 'running'> }): Promise<void> {
-      await database.query("UPDATE runs SET status = $2, finished_at = now() WHERE id = $1 AND status = 'running'", [
+    async createRun({
+      id,
+      sessionId,
+      owner,
+      kind = 'chat',
+      question = null,
+    }: {
+      id: string;
+      sessionId: string;
+      owner: string;
+      kind?: StoredRun['kind'];
+      /** The user message that started it, so a reopened chat can offer to ask it again. */
+      question?: string | null;
+    }): Promise<void> {
+      await database.query('INSERT INTO runs (id, session_id, owner, kind, question) VALUES ($1, $2, $3, $4, $5)', [
         id,
-        status,
+        sessionId,
+        owner,
+        kind,
+        question,
       ]);
+    },
+    async finishRun({
+      id,
+      status,
+      usage = null,
+      error = null,
+    }: {
+      id: string;
+      status: Exclude<RunStatus, 'running'>;
+      usage?: ChatUsage | null;
+      error?: RunError | null;
+    }): Promise<void> {
+      await database.query(
+        "UPDATE runs SET status = $2, finished_at = now(), usage = $3, error = $4 WHERE id = $1 AND status = 'running'",
+        [id, status, usage === null ? null : JSON.stringify(usage), error === null ? null : JSON.stringify(error)],
+      );
     },
     /** 'requested', 'finished' when the run is over, or 'unknown' (no such run of this owner). */
     async requestCancel({ id, owner }: { id: string; owner: string }): Promise<'requested' | 'finished' | 'unknown'> {
@@ -97,12 +152,20 @@ export function createRunStore({ database }: { database: Database }) {
       );
       return rows.length;
     },
-    async latestRun({ sessionId }: { sessionId: string }) {
-      const [row] = await database.query<{ id: string; status: RunStatus; created_at: string }>(
-        'SELECT id, status, created_at FROM runs WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1',
+    /** A session's runs, oldest first. */
+    async runs({ sessionId }: { sessionId: string }): Promise<StoredRun[]> {
+      const rows = await database.query<RunRow>(
+        `SELECT ${runColumns} FROM runs WHERE session_id = $1 ORDER BY created_at, id`,
         [sessionId],
       );
-      return row ? { ...row, created_at: new Date(row.created_at).toISOString() } : undefined;
+      return rows.map(toStoredRun);
+    },
+    async latestRun({ sessionId }: { sessionId: string }): Promise<StoredRun | undefined> {
+      const [row] = await database.query<RunRow>(
+        `SELECT ${runColumns} FROM runs WHERE session_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [sessionId],
+      );
+      return row ? toStoredRun(row) : undefined;
     },
   };
 }

@@ -1,17 +1,14 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { runChat, type ChatEvent, type ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
-import { z } from 'zod';
+import { approvalRequestSchema, chatMessageRequestSchema, type ChatJsonResponse } from '../contracts/index.js';
 import { ApiError } from '../api-error.js';
 import type { ChatStore } from '../database/chat-store.js';
+import { openEventStream } from '../open-event-stream.js';
 import { repairHistory } from '../repair-history.js';
+import { createRunRecorder, type RunOutcome } from '../run-recorder.js';
 import type { RunRegistry } from '../run-registry.js';
-
-const messageBody = z.object({
-  session_id: z.string().uuid().optional(),
-  message: z.string().min(1).max(20_000),
-  datasources: z.array(z.string().min(1)).min(1).max(20),
-});
+import { assertKnownDatasources } from './assert-known-datasources.js';
 
 export interface ChatRouterOptions {
   hub: ConnectorHub;
@@ -24,33 +21,31 @@ export interface ChatRouterOptions {
   onEvent?: (event: ChatEvent) => void;
 }
 
+/** What a run that threw (a bug or a database failure, not a model error) is stored as. */
+export const unexpectedRunFailure: RunOutcome = {
+  status: 'failed',
+  usage: null,
+  error: { code: 'upstream', message: 'The run stopped because of an error on our side.', retryable: true },
+};
+
 /**
  * The chat: a user message starts a run of the orchestrator whose events stream back as Server-Sent
  * Events (or come back as JSON when the client does not ask for a stream). The user's message is stored
- * before the run starts, and each message the run adds and each tool call as they happen.
+ * before the run starts, and each message the run adds and each tool call as they happen; the run itself
+ * is stored with its question, its tokens and cost and the error that ended it.
  */
 export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: observe }: ChatRouterOptions): Router {
   const router = Router();
   router.post('/message', async (request, response) => {
     const owner = request.owner!;
-    const body = messageBody.parse(request.body);
-    const known = new Set(
-      hub
-        .datasources()
-        .filter((datasource) => datasource.enabled)
-        .map((datasource) => datasource.id),
-    );
-    const unknown = body.datasources.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new ApiError({
-        status: 400,
-        code: 'unknown_datasource',
-        message: `Unknown datasource: ${unknown.join(', ')}.`,
-      });
-    const session = body.session_id
-      ? await store.getSession({ owner, id: body.session_id })
-      : await store.createSession({ owner, title: body.message.slice(0, 80), datasources: body.datasources });
-    if (!session) throw new ApiError({ status: 404, code: 'not_found', message: `No session ${body.session_id}.` });
+    const body = chatMessageRequestSchema.parse(request.body);
+    assertKnownDatasources({ hub, ids: body.datasources });
+    const datasources = [...new Set(body.datasources)];
+    // The selection belongs to the chat: what was asked with is what the chat keeps.
+    const session = body.sessionId
+      ? await store.updateSession({ owner, id: body.sessionId, datasources })
+      : await store.createSession({ owner, title: body.message.slice(0, 80), datasources });
+    if (!session) throw new ApiError({ status: 404, code: 'not_found', message: `No session ${body.sessionId}.` });
     const stored = (await store.messages({ sessionId: session.id })).map(
       (message) => ({ role: message.role, content: message.content }) as Anthropic.MessageParam,
     );
@@ -59,34 +54,25 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
     await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
     const conversation = repairHistory({ messages: [...stored, userMessage] });
 
-    const run = await runs.start({ owner, sessionId: session.id });
-    const streaming = (request.headers.accept ?? '').includes('text/event-stream');
-    const events: ChatEvent[] = [];
-    const toolArguments = new Map<string, unknown>();
-    const send = (event: ChatEvent | { type: 'run'; run_id: string; session_id: string }) => {
-      if (streaming && !response.writableEnded) response.write(`data: ${JSON.stringify(event)}\n\n`);
-    };
-    if (streaming) {
-      response.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-    }
-    // A client that goes away cancels its run.
-    response.on('close', () => {
-      if (!response.writableFinished) run.cancel();
+    const run = await runs.start({ owner, sessionId: session.id, kind: 'chat', question: body.message });
+    const stream = openEventStream({ request, response, onClose: () => run.cancel() });
+    const recorder = createRunRecorder({
+      store,
+      owner,
+      sessionId: session.id,
+      runId: run.runId,
+      onRecordFailed: (error) => request.log?.error({ err: error }, 'could not record a tool call'),
     });
-    send({ type: 'run', run_id: run.runId, session_id: session.id });
-    let status: 'finished' | 'cancelled' = 'finished';
+    const events: ChatEvent[] = [];
+    stream.send({ type: 'run', runId: run.runId, sessionId: session.id });
+    let outcome = unexpectedRunFailure;
     // Messages are stored in order as the run adds them, each before the run goes on.
     let storedMessages = Promise.resolve();
     try {
       const result = await runChat({
         hub,
         messages: conversation,
-        datasources: body.datasources,
+        datasources,
         signal: run.signal,
         environment,
         ...(anthropic ? { anthropic } : {}),
@@ -100,45 +86,35 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
         onEvent: (event) => {
           events.push(event);
           observe?.(event);
-          if (event.type === 'tool_call_started' || event.type === 'approval_required')
-            toolArguments.set(event.id, event.arguments);
-          if (event.type === 'tool_call_finished') {
-            void store
-              .recordToolCall({
-                id: event.id,
-                sessionId: session.id,
-                runId: run.runId,
-                owner,
-                datasource: event.datasource,
-                tool: event.tool,
-                arguments: toolArguments.get(event.id),
-                status: event.status,
-                durationMs: event.durationMs,
-                summary: event.summary,
-                result: event.result,
-              })
-              .catch((error: unknown) => request.log?.error({ err: error }, 'could not record a tool call'));
-          }
-          send(event);
+          recorder.observe(event);
+          stream.send(event);
         },
       });
       await storedMessages;
-      if (result.stopReason === 'cancelled') status = 'cancelled';
-      if (streaming) {
-        response.end('event: end\ndata: {}\n\n');
+      await recorder.flush();
+      outcome = recorder.outcome({ stopReason: result.stopReason });
+      if (stream.streaming) {
+        stream.end();
       } else {
         const answer = events
           .filter((event) => event.type === 'text_delta')
-          .map((event) => (event as { text: string }).text)
+          .map((event) => event.text)
           .join('');
-        response.json({ session_id: session.id, run_id: run.runId, answer, events });
+        const json: ChatJsonResponse = { sessionId: session.id, runId: run.runId, answer, events };
+        response.json(json);
       }
+    } catch (error) {
+      if (!stream.streaming) throw error;
+      // The stream has begun: the failure can only be told in it.
+      request.log?.error({ err: error }, 'chat run failed');
+      stream.send({ type: 'error', ...unexpectedRunFailure.error! });
+      stream.end();
     } finally {
-      await run.finish({ status });
+      await run.finish(outcome);
     }
   });
   router.post('/approvals/:id', async (request, response) => {
-    const body = z.object({ approve: z.boolean() }).parse(request.body);
+    const body = approvalRequestSchema.parse(request.body);
     await runs.answer({ owner: request.owner!, approvalId: request.params.id, approve: body.approve });
     response.status(204).end();
   });

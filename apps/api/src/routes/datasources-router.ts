@@ -1,11 +1,22 @@
-import type { ConnectorHub } from '@connectormcp/orchestrator';
+import {
+  datasourceExamples,
+  defaultToolResultTokens,
+  readToolError,
+  toolResultForModel,
+  type ConnectorHub,
+} from '@connectormcp/orchestrator';
 import { Router } from 'express';
-import { z } from 'zod';
 import { ApiError } from '../api-error.js';
+import {
+  toolRunRequestSchema,
+  type ConnectionTest,
+  type DatasourcesResponse,
+  type JsonSchema,
+  type ToolContentBlock,
+  type ToolRunResponse,
+} from '../contracts/index.js';
 
-const toolBody = z.object({ arguments: z.record(z.string(), z.unknown()).default({}) });
-
-/** Datasources, their status and tools, a connection test, and the tool explorer (read-only tools only). */
+/** Datasources, their health and tools, a connection test, and the tool explorer (read-only tools only). */
 export function datasourcesRouter({ hub }: { hub: ConnectorHub }): Router {
   const router = Router();
   const find = (id: string) => {
@@ -15,34 +26,39 @@ export function datasourcesRouter({ hub }: { hub: ConnectorHub }): Router {
   };
   router.get('/', async (_request, response) => {
     const datasources = hub.datasources().filter((datasource) => datasource.enabled);
-    const { tools, failures } = await hub.tools({ datasourceIds: datasources.map((datasource) => datasource.id) });
-    response.json({
+    const { tools } = await hub.tools({ datasourceIds: datasources.map((datasource) => datasource.id) });
+    const body: DatasourcesResponse = {
       datasources: datasources.map((datasource) => {
         const own = tools.filter((tool) => tool.datasourceId === datasource.id);
-        const failure = failures.find((entry) => entry.datasourceId === datasource.id);
         return {
           id: datasource.id,
           name: datasource.name,
           kind: datasource.kind ?? null,
-          status: failure ? 'error' : hub.status(datasource.id).state,
-          error: failure?.error ?? null,
+          // The source's own health, not whether its connector process runs.
+          health: hub.health(datasource.id),
           writes: own.some((tool) => !tool.readOnly),
+          examples: datasourceExamples({ datasource }),
           tools: own.map((tool) => ({
             name: tool.tool.name,
-            title: tool.tool.title ?? tool.tool.name,
-            read_only: tool.readOnly,
-            input_schema: tool.tool.inputSchema,
+            title: tool.tool.title ?? tool.tool.annotations?.title ?? tool.tool.name,
+            description: tool.tool.description ?? '',
+            readOnly: tool.readOnly,
+            inputSchema: tool.tool.inputSchema as JsonSchema,
+            outputSchema: (tool.tool.outputSchema as JsonSchema | undefined) ?? null,
           })),
         };
       }),
-    });
+    };
+    response.json(body);
   });
   router.get('/:id/test', async (request, response) => {
     find(request.params.id);
-    response.json(await hub.test(request.params.id));
+    const body: ConnectionTest = await hub.test(request.params.id);
+    response.json(body);
   });
   router.post('/:id/tools/:tool', async (request, response) => {
     const datasource = find(request.params.id);
+    const body = toolRunRequestSchema.parse(request.body ?? {});
     const { tools } = await hub.tools({ datasourceIds: [datasource.id] });
     const tool = tools.find((candidate) => candidate.tool.name === request.params.tool);
     if (!tool)
@@ -58,19 +74,36 @@ export function datasourcesRouter({ hub }: { hub: ConnectorHub }): Router {
         code: 'write_tool',
         message: `${tool.tool.name} changes data; run it from the chat, where it asks for approval.`,
       });
-    const body = toolBody.parse(request.body ?? {});
     const controller = new AbortController();
     response.on('close', () => {
       if (!response.writableFinished) controller.abort();
     });
     const started = performance.now();
-    const result = await hub.callTool({
-      datasourceId: datasource.id,
-      name: tool.tool.name,
-      arguments: body.arguments,
-      signal: controller.signal,
-    });
-    response.json({ ...result, duration_ms: Math.round(performance.now() - started) });
+    const result: Awaited<ReturnType<ConnectorHub['callTool']>> = await hub
+      .callTool({
+        datasourceId: datasource.id,
+        name: tool.tool.name,
+        arguments: body.arguments,
+        signal: controller.signal,
+      })
+      .catch((error: unknown) => ({
+        // The connector itself failed (it crashed, or the call timed out): a failed result, as the model would get.
+        isError: true,
+        content: [
+          { type: 'text' as const, text: `The ${datasource.name} connector failed: ${(error as Error).message}` },
+        ],
+      }));
+    const answer: ToolRunResponse = {
+      content: result.content as ToolContentBlock[],
+      ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}),
+      isError: result.isError === true,
+      durationMs: Math.round(performance.now() - started),
+      errorCode: readToolError({ result })?.code ?? null,
+      // The same budget a chat gives a tool result: exactly what the model would read.
+      modelText: toolResultForModel({ result, tokenBudget: defaultToolResultTokens }).text,
+      outputSchema: (tool.tool.outputSchema as JsonSchema | undefined) ?? null,
+    };
+    response.json(answer);
   });
   return router;
 }

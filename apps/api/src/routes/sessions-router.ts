@@ -1,43 +1,68 @@
+import type { ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
-import { z } from 'zod';
 import { ApiError } from '../api-error.js';
+import {
+  createSessionRequestSchema,
+  updateSessionRequestSchema,
+  type SessionDetail,
+  type SessionsResponse,
+  type SessionSummary,
+} from '../contracts/index.js';
 import type { ChatStore } from '../database/chat-store.js';
 import type { RunStore } from '../database/run-store.js';
+import { assertKnownDatasources } from './assert-known-datasources.js';
 
-const createBody = z.object({
-  title: z.string().min(1).max(200).default('New chat'),
-  datasources: z.array(z.string()).max(20).default([]),
-});
-const renameBody = z.object({ title: z.string().min(1).max(200) });
-
-export function sessionsRouter({ store, runStore }: { store: ChatStore; runStore: RunStore }): Router {
+export function sessionsRouter({
+  hub,
+  store,
+  runStore,
+}: {
+  hub: ConnectorHub;
+  store: ChatStore;
+  runStore: RunStore;
+}): Router {
   const router = Router();
   const notFound = (id: string) => new ApiError({ status: 404, code: 'not_found', message: `No session ${id}.` });
   router.get('/', async (request, response) => {
-    response.json({ sessions: await store.listSessions({ owner: request.owner! }) });
+    const body: SessionsResponse = { sessions: await store.listSessions({ owner: request.owner! }) };
+    response.json(body);
   });
   router.post('/', async (request, response) => {
-    const body = createBody.parse(request.body ?? {});
-    response
-      .status(201)
-      .json(await store.createSession({ owner: request.owner!, title: body.title, datasources: body.datasources }));
+    const body = createSessionRequestSchema.parse(request.body ?? {});
+    assertKnownDatasources({ hub, ids: body.datasources });
+    const created: SessionSummary = await store.createSession({
+      owner: request.owner!,
+      title: body.title,
+      datasources: body.datasources,
+    });
+    response.status(201).json(created);
   });
   router.get('/:id', async (request, response) => {
     const session = await store.getSession({ owner: request.owner!, id: request.params.id });
     if (!session) throw notFound(request.params.id);
-    response.json({
+    const runs = await runStore.runs({ sessionId: session.id });
+    const detail: SessionDetail = {
       ...session,
       messages: await store.messages({ sessionId: session.id }),
-      tool_calls: await store.toolCalls({ sessionId: session.id }),
-      // Tells a client whether the last answer is still coming, ended, or was cut off by a restart.
-      latest_run: (await runStore.latestRun({ sessionId: session.id })) ?? null,
-    });
+      toolCalls: await store.toolCalls({ sessionId: session.id }),
+      runs,
+      // Tells a client whether the last answer is still coming, ended, failed, or was cut off by a restart.
+      latestRun: runs.at(-1) ?? null,
+    };
+    response.json(detail);
   });
   router.patch('/:id', async (request, response) => {
-    const body = renameBody.parse(request.body);
-    if (!(await store.renameSession({ owner: request.owner!, id: request.params.id, title: body.title })))
-      throw notFound(request.params.id);
-    response.json(await store.getSession({ owner: request.owner!, id: request.params.id }));
+    const body = updateSessionRequestSchema.parse(request.body);
+    if (body.datasources) assertKnownDatasources({ hub, ids: body.datasources });
+    const updated: SessionSummary | undefined = await store.updateSession({
+      owner: request.owner!,
+      id: request.params.id,
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      // The selection is kept in the order given, once per datasource.
+      ...(body.datasources !== undefined ? { datasources: [...new Set(body.datasources)] } : {}),
+    });
+    if (!updated) throw notFound(request.params.id);
+    response.json(updated);
   });
   router.delete('/:id', async (request, response) => {
     if (!(await store.deleteSession({ owner: request.owner!, id: request.params.id })))

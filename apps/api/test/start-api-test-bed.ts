@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Anthropic from '@anthropic-ai/sdk';
+import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
+import { createConnectorHub, type ConnectorHub } from '@connectormcp/orchestrator';
+import { freePort, seedMysqlSample, startMariadb, type MariadbServer } from '@connectormcp/services';
+import { pino } from 'pino';
+import { createApp, type ApiApp, type AppOptions } from '../src/create-app.js';
+import { createChatStore } from '../src/database/chat-store.js';
+import { openDatabase, type Database } from '../src/database/open-database.js';
+import { createRunStore } from '../src/database/run-store.js';
+
+const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
+
+export const testKeys = { alice: 'alice-key-0123456789', bob: 'bob-key-9876543210' };
+
+export const as = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export interface ApiTestBed {
+  app: ApiApp;
+  base: string;
+  hub: ConnectorHub;
+  database: Database;
+  fake: FakeAnthropic;
+  mariadb: MariadbServer;
+  /** Another app over the same hub and database. */
+  appWith(overrides: Partial<AppOptions>): ApiApp;
+  /** Posts a JSON body asking for Server-Sent Events and collects every event's data (`onEvent` sees each as it comes). */
+  stream(options: {
+    path: string;
+    body: unknown;
+    key?: string;
+    signal?: AbortSignal;
+    onEvent?: (event: Record<string, unknown>) => Promise<void> | void;
+  }): Promise<Array<Record<string, unknown>>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API over real connectors (MySQL over a seeded MariaDB: `shop` allows writes; `offline` points at a
+ * port where nothing listens), an embedded database, and the fake Anthropic API, listening on a port.
+ */
+export async function startApiTestBed(): Promise<ApiTestBed> {
+  const mariadb = await startMariadb();
+  await seedMysqlSample({ url: mariadb.url, database: 'shop' });
+  const fake = await startFakeAnthropic();
+  const deadPort = await freePort();
+  const hub = createConnectorHub({
+    datasources: [
+      {
+        id: 'shop',
+        name: 'Shop database',
+        kind: 'mysql',
+        command: process.execPath,
+        args: [mysqlBin],
+        env: { MYSQL_URL: `${mariadb.url}/shop`, MYSQL_ALLOW_WRITES: 'true', LOG_LEVEL: 'warn' },
+        examples: ['How many orders came in today?'],
+      },
+      {
+        id: 'offline',
+        name: 'Offline database',
+        kind: 'mysql',
+        command: process.execPath,
+        args: [mysqlBin],
+        env: { MYSQL_URL: mariadb.url.replace(/:\d+$/, `:${deadPort}`) + '/shop', LOG_LEVEL: 'warn' },
+      },
+    ],
+  });
+  const directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
+  const database = await openDatabase({ directory });
+  const appWith = (overrides: Partial<AppOptions>) =>
+    createApp({
+      hub,
+      store: createChatStore({ database }),
+      runStore: createRunStore({ database }),
+      logger: pino({ level: 'silent' }),
+      apiKeys: [testKeys.alice, testKeys.bob],
+      corsOrigins: [],
+      environment: {},
+      ...overrides,
+    });
+  const app = appWith({ anthropic: new Anthropic({ apiKey: fake.apiKey, baseURL: fake.baseUrl, maxRetries: 0 }) });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    app,
+    base,
+    hub,
+    database,
+    fake,
+    mariadb,
+    appWith,
+    async stream({ path, body, key = testKeys.alice, signal, onEvent }) {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { ...as(key), 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
+      });
+      if (!(response.headers.get('content-type') ?? '').includes('text/event-stream'))
+        throw new Error(`expected an event stream, got ${response.status}: ${await response.text()}`);
+      const events: Array<Record<string, unknown>> = [];
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let boundary;
+        while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (!data || block.startsWith('event: end')) continue;
+          const event = JSON.parse(data.slice(6)) as Record<string, unknown>;
+          events.push(event);
+          await onEvent?.(event);
+        }
+      }
+      return events;
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      app.drain({ graceMs: 0 }).catch(() => {});
+      await hub.close();
+      await database.close();
+      await fake.stop();
+      await mariadb.stop();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
