@@ -3,10 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from './api/api-request-error.js';
 import { useDatasources, useServerHealth, useSessions } from './api/use-api-queries.js';
 import { ChatView } from './chat/chat-view.js';
+import { useDatasourceSelection } from './chat/use-datasource-selection.js';
 import { ToolExplorer, type ExplorerTarget } from './explorer/tool-explorer.js';
 import { ApiKeyPrompt } from './layout/api-key-prompt.js';
 import { Banner } from './layout/banner.js';
 import { ThemeToggle } from './layout/theme-toggle.js';
+import { SourceHealthBanners } from './layout/source-health-banners.js';
 import { DatasourceList } from './sidebar/datasource-list.js';
 import { SessionList } from './sidebar/session-list.js';
 
@@ -26,13 +28,12 @@ export function App() {
   const [sessionId, setSessionId] = useState<string | null>(sessionFromLocation);
   // Changes only when someone picks a chat, so a chat created by its first message keeps streaming.
   const [chatKey, setChatKey] = useState(0);
-  const [selected, setSelected] = useState<string[] | null>(null);
   const [sidebarOpen, setSidebarOpen] = useState(false);
 
   const available = datasources.data ?? [];
-  const selectedIds =
-    selected ??
-    available.filter((datasource) => datasource.health.status !== 'unreachable').map((datasource) => datasource.id);
+  const sessionList = sessions.data ?? [];
+  const selection = useDatasourceSelection({ sessionId, sessions: sessionList, datasources: available });
+  const title = sessionList.find((session) => session.id === sessionId)?.title ?? 'New chat';
 
   useEffect(() => {
     const url = new URL(window.location.href);
@@ -41,18 +42,22 @@ export function App() {
     window.history.replaceState(null, '', url);
   }, [sessionId]);
 
-  const openSession = useCallback((id: string | null) => {
-    setSessionId(id);
-    setChatKey((key) => key + 1);
-    setView('chat');
-    setSidebarOpen(false);
-  }, []);
+  const { startNewChat } = selection;
+  const openSession = useCallback(
+    (id: string | null) => {
+      if (id === null) startNewChat();
+      setSessionId(id);
+      setChatKey((key) => key + 1);
+      setView('chat');
+      setSidebarOpen(false);
+    },
+    [startNewChat],
+  );
   const onSessionCreated = useCallback((id: string) => setSessionId(id), []);
 
   const errors = [datasources.error, sessions.error].filter((error): error is Error => Boolean(error));
   const unauthorized = errors.some((error) => error instanceof ApiRequestError && error.status === 401);
   const rateLimited = errors.some((error) => error instanceof ApiRequestError && error.status === 429);
-  const unavailable = available.filter((datasource) => datasource.health.status === 'unreachable');
 
   return (
     <div className="flex h-dvh flex-col md:flex-row">
@@ -99,15 +104,11 @@ export function App() {
         <DatasourceList
           datasources={available}
           isLoading={datasources.isLoading}
-          selectedIds={selectedIds}
-          onToggle={(id) =>
-            setSelected(
-              selectedIds.includes(id) ? selectedIds.filter((candidate) => candidate !== id) : [...selectedIds, id],
-            )
-          }
+          selectedIds={selection.selectedIds}
+          onToggle={selection.toggle}
         />
         <SessionList
-          sessions={sessions.data ?? []}
+          sessions={sessionList}
           activeId={sessionId}
           onSelect={(id) => openSession(id)}
           onNew={() => openSession(null)}
@@ -125,19 +126,25 @@ export function App() {
           ) : null}
           {unauthorized ? <ApiKeyPrompt onSaved={() => void client.invalidateQueries()} /> : null}
           {rateLimited ? <Banner tone="warning" title="Rate limited: too many requests. Retrying shortly." /> : null}
-          {unavailable.map((datasource) => (
-            <Banner key={datasource.id} tone="warning" title={`${datasource.name} is not available`}>
-              <p>{datasource.health.reason}</p>
-            </Banner>
-          ))}
+          {view === 'chat' ? (
+            <SourceHealthBanners
+              datasources={available}
+              selectedIds={selection.selectedIds}
+              onDeselect={(id) => selection.setSelection(selection.selectedIds.filter((candidate) => candidate !== id))}
+            />
+          ) : null}
         </div>
         {view === 'chat' ? (
           <ChatView
             key={chatKey}
             sessionId={sessionId}
+            title={title}
             datasources={available}
-            selectedDatasourceIds={selectedIds}
+            selectedDatasourceIds={selection.selectedIds}
+            onSelectionChange={selection.setSelection}
+            selectionSaveError={selection.saveError}
             onSessionCreated={onSessionCreated}
+            onRunStarted={selection.sent}
             onOpenInExplorer={(target) => {
               setExplorerTarget(target);
               setView('explorer');

@@ -1,21 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './api-request.js';
-import type { ConnectionTest, Datasource, SessionDetail, SessionSummary } from './api-types.js';
+import type { ConnectionTest, Datasource, SessionDetail, SessionSummary, StatusResponse } from './api-types.js';
 
 export const queryKeys = {
   datasources: ['datasources'] as const,
   sessions: ['sessions'] as const,
   session: (id: string) => ['sessions', id] as const,
   health: ['health'] as const,
+  status: ['status'] as const,
 };
 
-/** Datasources with their live status, refreshed while the page is open. */
+/** How often the sidebar asks for each source's health; the server checks on its own schedule too. */
+export const datasourcesRefreshMs = 10_000;
+
+/** Datasources with their sources' health, refreshed while the page is open. */
 export function useDatasources() {
   return useQuery({
     queryKey: queryKeys.datasources,
     queryFn: ({ signal }) => apiRequest<{ datasources: Datasource[] }>({ path: '/api/datasources', signal }),
     select: (data) => data.datasources,
-    refetchInterval: 15_000,
+    refetchInterval: datasourcesRefreshMs,
+  });
+}
+
+/** Whether the chat can answer at all (an Anthropic key on the server), known before anything is sent. */
+export function useChatStatus() {
+  return useQuery({
+    queryKey: queryKeys.status,
+    queryFn: ({ signal }) => apiRequest<StatusResponse>({ path: '/api/status', signal }),
+    select: (data) => data.chat,
+    refetchInterval: 60_000,
   });
 }
 
@@ -30,9 +44,12 @@ export function useServerHealth() {
 }
 
 export function useConnectionTest() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ datasourceId }: { datasourceId: string }) =>
       apiRequest<ConnectionTest>({ path: `/api/datasources/${encodeURIComponent(datasourceId)}/test` }),
+    // A test also refreshes the source's health on the server.
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.datasources }),
   });
 }
 
@@ -64,6 +81,26 @@ export function useRenameSession() {
         body: { title },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+}
+
+/** Saves which datasources a chat uses; the list of chats shows the new selection at once. */
+export function useSaveSessionDatasources() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, datasources }: { id: string; datasources: string[] }) =>
+      apiRequest<SessionSummary>({
+        path: `/api/chat/sessions/${encodeURIComponent(id)}`,
+        method: 'PATCH',
+        body: { datasources },
+      }),
+    onSuccess: (updated) => {
+      client.setQueryData<{ sessions: SessionSummary[] }>(queryKeys.sessions, (current) =>
+        current
+          ? { sessions: current.sessions.map((session) => (session.id === updated.id ? updated : session)) }
+          : current,
+      );
+    },
   });
 }
 

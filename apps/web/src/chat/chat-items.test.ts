@@ -32,6 +32,7 @@ describe('applyChatEvent', () => {
         durationMs: 12,
         summary: '1 row',
         result: { columns: [{ name: 'x', type: 'int' }], rows: [[1]] },
+        modelText: 'x\n1',
       },
       { type: 'text_delta', text: 'One.' },
       {
@@ -120,6 +121,7 @@ describe('applyChatEvent', () => {
         status: 'denied',
         durationMs: 0,
         summary: 'Denied',
+        modelText: 'The user denied this call.',
       },
     ]);
     expect(denied.parts[0]).toEqual({ kind: 'tool', call: expect.objectContaining({ state: 'denied' }) });

@@ -14,10 +14,16 @@ export interface ToolCallView {
   summary?: string;
   /** The tool's structured result (live runs only). */
   result?: unknown;
-  /** What the model read (stored history). */
+  /** What the model read. */
   resultText?: string;
+  /** The connector's stable error code when the call failed (e.g. INVALID_INPUT). */
+  errorCode?: string;
+  /** Whether trying the same call again may work. */
+  retryable?: boolean;
   /** Rebuilt from the stored history rather than seen live. */
   stored?: boolean;
+  /** A stored call of the chat's last answer: its card opens as it was seen live. */
+  openOnReopen?: boolean;
   progress?: { progress: number; total?: number; message?: string };
 }
 
@@ -114,6 +120,9 @@ export function applyChatEvent({ turn, event }: { turn: AssistantTurn; event: Ch
         durationMs: event.durationMs,
         summary: event.summary,
         result: event.result,
+        ...(event.modelText ? { resultText: event.modelText } : {}),
+        ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+        ...(event.retryable !== undefined ? { retryable: event.retryable } : {}),
         progress: undefined,
       });
       if (hasCall(turn, event.id)) return updateCall(turn, event.id, finished);

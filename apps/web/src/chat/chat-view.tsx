@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../api/use-api-queries.js';
+import { useChatStatus, useSession } from '../api/use-api-queries.js';
 import { Banner } from '../layout/banner.js';
 import type { Datasource } from '../api/api-types.js';
 import type { ExplorerTarget } from '../explorer/tool-explorer.js';
 import type { ChatItem } from './chat-items.js';
+import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
+import { ExampleQuestions } from './example-questions.js';
+import { FoldedText } from './folded-text.js';
 import { historyToChatItems } from './history-to-chat-items.js';
 import { MarkdownMessage } from './markdown-message.js';
 import { RunErrorBanner } from './run-error-banner.js';
@@ -14,32 +17,47 @@ import { useChatRun } from './use-chat-run.js';
 import { useToolCallRerun } from './use-tool-call-rerun.js';
 
 /**
- * One conversation: its stored history, then live runs streamed into it. Mounted afresh (keyed) when
- * someone picks another session, so a session created by the first message keeps its live state.
+ * One conversation: its header (title, the datasources it uses), its stored history as it was seen, then
+ * live runs streamed into it. Mounted afresh (keyed) when someone picks another session, so a session
+ * created by the first message keeps its live state.
  */
 export function ChatView({
   sessionId,
+  title,
   datasources,
   selectedDatasourceIds,
+  onSelectionChange,
+  selectionSaveError,
   onSessionCreated,
   onOpenInExplorer,
+  onRunStarted,
 }: {
   sessionId: string | null;
+  title: string;
   datasources: Datasource[];
   selectedDatasourceIds: string[];
+  onSelectionChange: (datasourceIds: string[]) => void;
+  selectionSaveError?: Error | null;
   onSessionCreated: (sessionId: string) => void;
   onOpenInExplorer?: (target: ExplorerTarget) => void;
+  onRunStarted?: (options: { sessionId: string; datasourceIds: string[] }) => void;
 }) {
-  const chat = useChatRun({ onSessionCreated });
+  const chat = useChatRun({ onSessionCreated, ...(onRunStarted ? { onRunStarted } : {}) });
   const rerun = useToolCallRerun({ sessionId, appendTurn: chat.appendTurn, updateTurn: chat.updateTurn });
+  const status = useChatStatus();
   const initialSession = useRef(sessionId);
   const history = useSession({ id: initialSession.current });
   const seeded = useRef(false);
   const [seededCount, setSeededCount] = useState<number | null>(null);
+  const [retryNotice, setRetryNotice] = useState<string | null>(null);
   useEffect(() => {
     if (seeded.current || !history.data) return;
     seeded.current = true;
-    const items = historyToChatItems({ messages: history.data.messages, toolCalls: history.data.toolCalls });
+    const items = historyToChatItems({
+      messages: history.data.messages,
+      toolCalls: history.data.toolCalls,
+      runs: history.data.runs,
+    });
     chat.reset(items);
     setSeededCount(items.length);
   }, [history.data, chat]);
@@ -52,38 +70,76 @@ export function ChatView({
   }, [chat.items]);
 
   const names = new Map(datasources.map((datasource) => [datasource.id, datasource.name]));
-  const usable = selectedDatasourceIds.length > 0;
-  const send = (message: string) => void chat.send({ sessionId, message, datasources: selectedDatasourceIds });
-  const retry = (index: number) => {
+  // Unknown until /api/status answers: sending stays possible rather than blocked on a guess.
+  const chatAvailable = status.data?.available !== false;
+  const hasSelection = selectedDatasourceIds.length > 0;
+  const disabledReason = !chatAvailable
+    ? (status.data?.message ?? 'The chat is not available on this server.')
+    : !hasSelection
+      ? 'Pick at least one datasource (in the sidebar or with “Change sources”) to chat.'
+      : undefined;
+  const send = (message: string, datasourceIds = selectedDatasourceIds) => {
+    setRetryNotice(null);
+    void chat.send({ sessionId, message, datasources: datasourceIds });
+  };
+  const ask = ({ question, datasourceId }: { question: string; datasourceId: string }) => {
+    const datasourceIds = selectedDatasourceIds.includes(datasourceId)
+      ? selectedDatasourceIds
+      : [...selectedDatasourceIds, datasourceId];
+    if (datasourceIds !== selectedDatasourceIds) onSelectionChange(datasourceIds);
+    send(question, datasourceIds);
+  };
+  // A question that could only fail again is not sent: the server is asked first whether the chat works now.
+  const retry = async (index: number) => {
     const user = chat.items
       .slice(0, index)
       .reverse()
       .find((item): item is Extract<ChatItem, { kind: 'user' }> => item.kind === 'user');
-    if (user) send(user.text);
+    if (!user) return;
+    const current = (await status.refetch()).data;
+    if (current && !current.available) {
+      setRetryNotice(current.message ?? 'The chat is still not available on this server.');
+      return;
+    }
+    send(user.text);
   };
 
   return (
     <section className="flex min-h-0 flex-1 flex-col" aria-label="Chat">
+      <ChatHeader
+        title={title}
+        datasources={datasources}
+        selectedIds={selectedDatasourceIds}
+        onChange={onSelectionChange}
+        saveError={selectionSaveError ?? null}
+      />
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4" role="log" aria-live="polite" aria-busy={chat.running}>
         <div className="mx-auto max-w-3xl space-y-4">
+          {!chatAvailable ? (
+            <Banner tone="warning" title="The chat cannot answer yet: no Anthropic API key is set on the server">
+              <p>{status.data?.message}</p>
+              <p className="mt-1">
+                Start the server with <code>ANTHROPIC_API_KEY=sk-ant-… npm start</code>. The tool explorer works without
+                it.
+              </p>
+            </Banner>
+          ) : null}
           {history.isLoading ? <p className="text-sm text-slate-500">Loading the conversation…</p> : null}
           {chat.items.length === 0 && !history.isLoading ? (
-            <div className="mt-16 text-center text-slate-500">
-              <p className="text-lg font-medium text-slate-700 dark:text-slate-200">Ask about your data</p>
-              <p className="mt-1 text-sm">
-                For example: “What were our top 5 products by revenue last month?” or “List the newest files in the
-                reports folder.”
-              </p>
+            <div className="mt-10 text-center text-slate-600 dark:text-slate-400">
+              <p className="text-lg font-medium text-slate-800 dark:text-slate-100">Ask about your data</p>
+              <p className="mt-1 text-sm">Type a question below, or start with one of these.</p>
+              <ExampleQuestions datasources={datasources} disabled={!chatAvailable || chat.running} onAsk={ask} />
             </div>
           ) : null}
           {chat.items.map((item, index) =>
             item.kind === 'user' ? (
               <div key={item.id} className="flex justify-end">
                 <p
-                  className="max-w-[85%] whitespace-pre-wrap rounded-2xl bg-indigo-600 px-4 py-2 text-white"
+                  className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-indigo-600 px-4 py-2 text-white"
                   data-testid="user-message"
                 >
-                  {item.text}
+                  <FoldedText text={item.text} />
                 </p>
               </div>
             ) : (
@@ -115,7 +171,12 @@ export function ChatView({
                   </p>
                 ) : null}
                 {item.error ? (
-                  <RunErrorBanner error={item.error} {...(chat.running ? {} : { onRetry: () => retry(index) })} />
+                  <RunErrorBanner error={item.error} {...(chat.running ? {} : { onRetry: () => void retry(index) })} />
+                ) : null}
+                {item.error && retryNotice && index === chat.items.length - 1 ? (
+                  <p className="text-sm text-amber-800 dark:text-amber-300" role="status">
+                    Not sent again: {retryNotice}
+                  </p>
                 ) : null}
                 {item.usage && item.usage.inputTokens + item.usage.outputTokens > 0 ? (
                   <UsageLine usage={item.usage} />
@@ -123,7 +184,7 @@ export function ChatView({
                 {item.state === 'done' && !chat.running && index === chat.items.length - 1 ? (
                   <button
                     type="button"
-                    onClick={() => retry(index)}
+                    onClick={() => void retry(index)}
                     className="text-xs text-slate-500 hover:text-slate-800 hover:underline dark:hover:text-slate-200"
                   >
                     Retry
@@ -140,13 +201,14 @@ export function ChatView({
           <div ref={bottom} />
         </div>
       </div>
-      {!usable && datasources.length > 0 ? (
-        <p className="px-4 text-sm text-amber-700 dark:text-amber-300">
-          Pick at least one datasource in the sidebar to chat.
-        </p>
-      ) : null}
       <div className="mx-auto w-full max-w-3xl">
-        <Composer running={chat.running} disabled={!usable} onSend={send} onStop={() => void chat.stop()} />
+        <Composer
+          running={chat.running}
+          disabled={!chatAvailable || !hasSelection}
+          {...(disabledReason ? { disabledReason } : {})}
+          onSend={send}
+          onStop={() => void chat.stop()}
+        />
       </div>
     </section>
   );

@@ -4,12 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { RunErrorBanner } from './run-error-banner.js';
 
 describe('RunErrorBanner', () => {
-  it('says how to set the missing Anthropic key, with no retry that could not help', () => {
+  it('says how to set the missing Anthropic key, with a retry that asks again once it is set', async () => {
+    const user = userEvent.setup();
+    const onRetry = jest.fn();
     render(
-      <RunErrorBanner error={{ code: 'missing_api_key', message: 'No key.', retryable: false }} onRetry={() => {}} />,
+      <RunErrorBanner error={{ code: 'missing_api_key', message: 'No key.', retryable: false }} onRetry={onRetry} />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('ANTHROPIC_API_KEY');
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
   it.each([

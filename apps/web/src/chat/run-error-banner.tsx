@@ -24,8 +24,9 @@ export function RunErrorBanner({
         <Banner tone="warning" title="No Anthropic API key is set on the server">
           <p>
             Chat needs one: start the server with <code>ANTHROPIC_API_KEY=sk-ant-… npm start</code>. The tool explorer
-            works without it.
+            works without it. Once the key is set, Retry asks the same question again.
           </p>
+          {retry}
         </Banner>
       );
     case 'rate_limited':

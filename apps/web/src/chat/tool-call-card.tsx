@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorCodeMessage } from '../explorer/error-code-message.js';
 import { ResultView } from '../results/result-view.js';
 import { ApprovalPrompt } from './approval-prompt.js';
 import { ToolCallActions, type ToolCallActionHandlers } from './edit-tool-call.js';
@@ -40,12 +41,15 @@ export function ToolCallCard({
   actions?: ToolCallActionHandlers;
 }) {
   // Open by default while something is happening or went wrong, and when there are fresh rows to see;
-  // a stored call from history stays folded. Once someone toggles it, their choice wins.
+  // from history, the last answer's cards open as they were seen and older ones stay folded. Once someone
+  // toggles it, their choice wins.
   const [toggled, setToggled] = useState<boolean | null>(null);
   // The approval prompt already shows the arguments.
   const open =
     toggled ??
-    (call.state === 'awaiting_approval' ? false : call.state !== 'ok' || (call.result !== undefined && !call.stored));
+    (call.state === 'awaiting_approval'
+      ? false
+      : call.state !== 'ok' || Boolean(call.openOnReopen) || (call.result !== undefined && !call.stored));
   const hasResult = call.result !== undefined || Boolean(call.resultText);
   return (
     <article
@@ -81,6 +85,13 @@ export function ToolCallCard({
         </button>
       </header>
       {call.summary ? <p className="px-3 pb-2 text-slate-700 dark:text-slate-300">{call.summary}</p> : null}
+      {call.state === 'error' && call.errorCode ? (
+        <p className="px-3 pb-2 text-rose-800 dark:text-rose-200" data-testid="tool-error-code">
+          {errorCodeMessage({ code: call.errorCode })}{' '}
+          <code className="font-mono text-xs text-slate-500 dark:text-slate-400">{call.errorCode}</code>
+          {call.retryable ? <span className="text-xs"> · trying again may work</span> : null}
+        </p>
+      ) : null}
       {call.progress ? (
         <div className="px-3 pb-2">
           <progress
@@ -113,6 +124,7 @@ export function ToolCallCard({
               result={call.result}
               {...(call.resultText !== undefined ? { text: call.resultText } : {})}
               name={`${call.datasource}-${call.tool}`}
+              source={{ datasource: call.datasource, tool: call.tool }}
             />
           ) : null}
         </div>

@@ -7,6 +7,8 @@ import { parseSseStream } from '../api/parse-sse-stream.js';
 import { queryKeys } from '../api/use-api-queries.js';
 import { applyChatEvent, finishOpenCalls, type AssistantTurn, type ChatItem } from './chat-items.js';
 
+const healthRecheckMs = 3_000;
+
 let nextLocalId = 0;
 const localId = (prefix: string) => `${prefix}-${Date.now()}-${nextLocalId++}`;
 
@@ -14,7 +16,14 @@ const localId = (prefix: string) => `${prefix}-${Date.now()}-${nextLocalId++}`;
  * One conversation's live state: sends a message, streams the run's events into the turns, and offers
  * stop, approve/deny and retry. The stored history seeds it (`reset`).
  */
-export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId: string) => void }) {
+export function useChatRun({
+  onSessionCreated,
+  onRunStarted,
+}: {
+  onSessionCreated: (sessionId: string) => void;
+  /** The server acknowledged a message: the chat (new or not) now keeps the datasources it was sent with. */
+  onRunStarted?: (options: { sessionId: string; datasourceIds: string[] }) => void;
+}) {
   const client = useQueryClient();
   const [items, setItems] = useState<ChatItem[]>([]);
   const [running, setRunning] = useState(false);
@@ -25,6 +34,13 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
       current.map((item) => (item.kind === 'assistant' && item.id === turnId ? change(item) : item)),
     );
   }, []);
+
+  // A failed call may mean its source went down: ask at once, and again once the server's own check (run
+  // soon after a failure) has had time to finish.
+  const refreshHealth = useCallback(() => {
+    void client.invalidateQueries({ queryKey: queryKeys.datasources });
+    setTimeout(() => void client.invalidateQueries({ queryKey: queryKeys.datasources }), healthRecheckMs);
+  }, [client]);
 
   const send = useCallback(
     async ({
@@ -74,8 +90,10 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
               createdSession = parsed.sessionId;
               onSessionCreated(parsed.sessionId);
             }
+            onRunStarted?.({ sessionId: parsed.sessionId, datasourceIds: datasources });
             void client.invalidateQueries({ queryKey: queryKeys.sessions });
           }
+          if (parsed.type === 'tool_call_finished' && parsed.status === 'error') refreshHealth();
           updateTurn(turnId, (turn) => applyChatEvent({ turn, event: parsed }));
         }
         updateTurn(turnId, (turn) =>
@@ -104,7 +122,7 @@ export function useChatRun({ onSessionCreated }: { onSessionCreated: (sessionId:
         if (finishedSession) client.removeQueries({ queryKey: queryKeys.session(finishedSession), exact: true });
       }
     },
-    [client, onSessionCreated, updateTurn],
+    [client, onSessionCreated, onRunStarted, refreshHealth, updateTurn],
   );
 
   /** Asks the server to cancel the run (its stream then ends with a `cancelled` error); aborts if it can't. */

@@ -1,12 +1,6 @@
 import type { Datasource } from '../api/api-types.js';
 import { useConnectionTest } from '../api/use-api-queries.js';
-
-const statusStyles: Record<string, { label: string; dot: string }> = {
-  connected: { label: 'connected', dot: 'bg-emerald-500' },
-  starting: { label: 'starting', dot: 'bg-amber-400 animate-pulse' },
-  idle: { label: 'idle', dot: 'bg-slate-400' },
-  error: { label: 'error', dot: 'bg-rose-500' },
-};
+import { HealthBadge } from './health-badge.js';
 
 function DatasourceRow({
   datasource,
@@ -18,7 +12,6 @@ function DatasourceRow({
   onToggle: (id: string) => void;
 }) {
   const test = useConnectionTest();
-  const status = statusStyles[datasource.health.status] ?? { label: datasource.health.status, dot: 'bg-slate-400' };
   const sandbox = /\(sandbox\)/i.test(datasource.name);
   return (
     <li
@@ -31,17 +24,15 @@ function DatasourceRow({
           type="checkbox"
           checked={selected}
           onChange={() => onToggle(datasource.id)}
+          aria-describedby={`datasource-${datasource.id}-status`}
           className="mt-1 h-4 w-4 accent-indigo-600"
         />
         <div className="min-w-0 flex-1">
           <label htmlFor={`datasource-${datasource.id}`} className="block truncate text-sm font-medium">
             {datasource.name.replace(/\s*\(sandbox\)/i, '')}
           </label>
-          <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
-            <span className="inline-flex items-center gap-1 text-slate-600 dark:text-slate-400">
-              <span className={`inline-block h-2 w-2 rounded-full ${status.dot}`} aria-hidden="true" />
-              {status.label}
-            </span>
+          <div id={`datasource-${datasource.id}-status`} className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+            <HealthBadge health={datasource.health} showReason={false} />
             {datasource.kind ? <span className="text-slate-500">· {datasource.kind}</span> : null}
             <span
               className={`rounded px-1.5 py-0.5 font-medium ${datasource.writes ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100' : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'}`}
@@ -53,12 +44,12 @@ function DatasourceRow({
                 sandbox
               </span>
             ) : null}
+            {datasource.health.status !== 'connected' && datasource.health.reason ? (
+              <span className="basis-full text-slate-700 dark:text-slate-300" data-testid="health-reason">
+                {datasource.health.reason}
+              </span>
+            ) : null}
           </div>
-          {datasource.health.status === 'unreachable' && datasource.health.reason ? (
-            <p className="mt-1 text-xs text-rose-700 dark:text-rose-300" role="alert">
-              Not available: {datasource.health.reason}
-            </p>
-          ) : null}
           <button
             type="button"
             onClick={() => test.mutate({ datasourceId: datasource.id })}
@@ -88,7 +79,7 @@ function DatasourceRow({
   );
 }
 
-/** The datasources the chat may use, with live status and a connection test each. */
+/** The datasources, each with its source's health and a connection test; the ticked ones are this chat's. */
 export function DatasourceList({
   datasources,
   selectedIds,
@@ -105,6 +96,7 @@ export function DatasourceList({
       <h2 id="datasources-heading" className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Datasources
       </h2>
+      <p className="px-2 text-xs text-slate-500">Ticked sources are the ones this chat uses.</p>
       {isLoading ? <p className="px-2 py-2 text-sm text-slate-500">Starting connectors…</p> : null}
       {!isLoading && datasources.length === 0 ? (
         <p className="px-2 py-2 text-sm text-slate-500">No datasources are configured.</p>

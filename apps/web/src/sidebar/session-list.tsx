@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionSummary } from '../api/api-types.js';
 import { useDeleteSession, useRenameSession } from '../api/use-api-queries.js';
+import { fullDateTime, relativeTime } from './relative-time.js';
 
 function SessionRow({
   session,
@@ -53,15 +54,26 @@ function SessionRow({
     <li
       className={`group flex items-center rounded-md ${active ? 'bg-slate-200 dark:bg-slate-800' : 'hover:bg-slate-100 dark:hover:bg-slate-800/60'}`}
     >
-      <button
-        type="button"
-        onClick={() => onSelect(session.id)}
-        aria-current={active ? 'page' : undefined}
-        className="min-w-0 flex-1 truncate px-2 py-1.5 text-left text-sm"
-        title={session.title}
-      >
-        {session.title}
-      </button>
+      <div className="flex min-w-0 flex-1 flex-col px-2 py-1">
+        <button
+          type="button"
+          onClick={() => onSelect(session.id)}
+          aria-current={active ? 'page' : undefined}
+          aria-describedby={`session-${session.id}-date`}
+          className="min-w-0 truncate text-left text-sm"
+          title={session.title}
+        >
+          {session.title}
+        </button>
+        <time
+          id={`session-${session.id}-date`}
+          dateTime={session.updatedAt}
+          title={fullDateTime({ date: new Date(session.updatedAt) })}
+          className="text-xs text-slate-500 dark:text-slate-400"
+        >
+          {relativeTime({ date: new Date(session.updatedAt) })}
+        </time>
+      </div>
       <button
         type="button"
         onClick={() => {
@@ -88,7 +100,17 @@ function SessionRow({
   );
 }
 
-/** Conversations of this key, newest first: new, switch, rename, delete. */
+/** Whether a chat's title holds the search, ignoring case and accents. */
+export function matchesSearch({ title, search }: { title: string; search: string }): boolean {
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLocaleLowerCase();
+  return fold(title).includes(fold(search.trim()));
+}
+
+/** Conversations of this key, newest first, with when each was last used: new, search, switch, rename, delete. */
 export function SessionList({
   sessions,
   activeId,
@@ -102,6 +124,8 @@ export function SessionList({
   onNew: () => void;
   onDeleted: (id: string) => void;
 }) {
+  const [search, setSearch] = useState('');
+  const shown = sessions.filter((session) => matchesSearch({ title: session.title, search }));
   return (
     <section aria-labelledby="sessions-heading" className="min-h-0">
       <div className="flex items-center justify-between px-2">
@@ -116,8 +140,28 @@ export function SessionList({
           + New chat
         </button>
       </div>
+      {sessions.length > 0 ? (
+        <div className="mt-1 px-2">
+          <label htmlFor="session-search" className="sr-only">
+            Search chats
+          </label>
+          <input
+            id="session-search"
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder="Search chats"
+            className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+          />
+        </div>
+      ) : null}
+      {search.trim() && shown.length === 0 ? (
+        <p className="px-2 py-2 text-sm text-slate-500" role="status">
+          No chat title contains “{search.trim()}”.
+        </p>
+      ) : null}
       <ul className="mt-1 space-y-0.5">
-        {sessions.map((session) => (
+        {shown.map((session) => (
           <SessionRow
             key={session.id}
             session={session}
