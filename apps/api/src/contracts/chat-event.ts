@@ -78,3 +78,11 @@ export type RunEvent = z.infer<typeof runEventSchema>;
 export const chatStreamEventSchema = z.union([runEventSchema, chatEventSchema]);
 
 export type ChatStreamEvent = RunEvent | ChatEvent;
+
+// The schemas above describe the orchestrator's events, not others: this fails to compile when they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasDescribeTheOrchestratorsEvents: Same<z.infer<typeof chatEventSchema>, ChatEvent> &
+  Same<z.infer<typeof chatUsageSchema>, ChatUsage> &
+  Same<z.infer<typeof chatErrorCodeSchema>, ChatErrorCode> &
+  Same<z.infer<typeof toolCallStatusSchema>, ToolCallStatus> = true;
+void schemasDescribeTheOrchestratorsEvents;

@@ -1,22 +1,8 @@
+import type { JsonSchema } from '@connectormcp/orchestrator';
 import { z } from 'zod';
 
-/** A JSON Schema as tools declare their input and output (the keywords the web reads, and any others). */
-export interface JsonSchema {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  format?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  [keyword: string]: unknown;
-}
+// The orchestrator's type (the one `tool_call_finished.outputSchema` has), not a copy of it.
+export type { JsonSchema };
 
 // Tools' schemas come from connectors as they are: only their being an object is the API's promise.
 export const jsonSchemaSchema = z.custom<JsonSchema>(
