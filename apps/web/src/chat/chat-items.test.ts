@@ -136,4 +136,31 @@ describe('applyChatEvent', () => {
     expect(failed.parts[0]).toEqual({ kind: 'text', text: 'Partial' });
     expect(failed.parts[1]).toEqual({ kind: 'tool', call: expect.objectContaining({ state: 'cancelled' }) });
   });
+
+  it("keeps a failed call's error code, whether retrying may help, and the text the model read", () => {
+    const turn = play([
+      { type: 'tool_call_started', id: 'q', datasource: 'shop', tool: 'execute_query', arguments: { sql: 'SELEC 1' } },
+      {
+        type: 'tool_call_finished',
+        id: 'q',
+        datasource: 'shop',
+        tool: 'execute_query',
+        status: 'error',
+        durationMs: 3,
+        summary: 'Failed',
+        errorCode: 'INVALID_INPUT',
+        retryable: false,
+        modelText: 'You have an error in your SQL syntax near SELEC at position 1',
+      },
+    ]);
+    expect(turn.parts[0]).toEqual({
+      kind: 'tool',
+      call: expect.objectContaining({
+        state: 'error',
+        errorCode: 'INVALID_INPUT',
+        retryable: false,
+        resultText: 'You have an error in your SQL syntax near SELEC at position 1',
+      }),
+    });
+  });
 });
