@@ -18,7 +18,17 @@ const base = {
 describe('ObjectPreview', () => {
   it('shows CSV as a table and says where the content was cut', async () => {
     const read = objectReadOf({
-      result: { ...base, kind: 'csv', content: 'region,revenue\nNorth,120.50\nSouth,99\n' },
+      result: {
+        ...base,
+        kind: 'csv',
+        table: {
+          columns: ['region', 'revenue'],
+          rows: [
+            ['North', '120.50'],
+            ['South', '99'],
+          ],
+        },
+      },
     });
     render(<ObjectPreview read={read!} name="files-read_object" />);
     const table = await screen.findByRole('table');
@@ -35,7 +45,7 @@ describe('ObjectPreview', () => {
 
   it('shows text with line numbers and binary as a note', () => {
     const text = objectReadOf({
-      result: { ...base, key: 'notes.txt', kind: 'text', truncated: false, content: 'one\ntwo' },
+      result: { ...base, key: 'notes.txt', kind: 'text', truncated: false, text: 'one\ntwo' },
     });
     const { unmount } = render(<ObjectPreview read={text!} name="files-read_object" />);
     const lines = screen.getByRole('group', { name: 'notes.txt as text' });
@@ -48,7 +58,6 @@ describe('ObjectPreview', () => {
         key: 'a.bin',
         kind: 'binary',
         content_type: 'application/octet-stream',
-        content: null,
         preview_hex: '00ff',
       },
     });
@@ -69,7 +78,8 @@ describe('ObjectPreview', () => {
         ...base,
         key: 'logo.png',
         truncated: false,
-        content: { kind: 'image', mime_type: 'image/png', base64: 'iVBORw0KGgo=' },
+        kind: 'image',
+        image: { media_type: 'image/png', data_base64: 'iVBORw0KGgo=' },
       },
     });
     const { unmount } = render(<ObjectPreview read={read!} name="files-read_object" />);
@@ -82,9 +92,32 @@ describe('ObjectPreview', () => {
 
   it('reads JSON as a foldable tree', () => {
     const read = objectReadOf({
-      result: { ...base, key: 'a.json', truncated: false, content: { kind: 'json', value: { a: [1, 2] } } },
+      result: { ...base, key: 'a.json', kind: 'json', truncated: false, json: { a: [1, 2] } },
     });
     render(<ObjectPreview read={read!} name="files-read_object" />);
     expect(screen.getByRole('group', { name: 'a.json as JSON' })).toHaveTextContent('"a": [1,2]');
+  });
+
+  it('still reads a result stored before content was described by kind: CSV parsed here, JSON as a tree', async () => {
+    const csv = objectReadOf({ result: { ...base, kind: 'csv', content: 'region,revenue\nNorth,120.50\n' } });
+    const { unmount } = render(<ObjectPreview read={csv!} name="files-read_object" />);
+    expect(await screen.findByRole('cell', { name: 'North' })).toBeInTheDocument();
+    unmount();
+    const json = objectReadOf({ result: { ...base, kind: 'json', truncated: false, content: '{"a": 1}' } });
+    render(<ObjectPreview read={json!} name="files-read_object" />);
+    expect(screen.getByText('"a": 1')).toBeInTheDocument();
+  });
+
+  it('shows CSV the connector could not parse as text, and a large image as a note', () => {
+    const broken = objectReadOf({ result: { ...base, kind: 'csv', text: 'a,"b\n' } });
+    const { unmount } = render(<ObjectPreview read={broken!} name="files-read_object" />);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'sales.csv as text' })).toHaveTextContent('a,"b');
+    unmount();
+    const large = objectReadOf({
+      result: { ...base, key: 'big.png', kind: 'image', image: { media_type: 'image/png', data_base64: null } },
+    });
+    render(<ObjectPreview read={large!} name="files-read_object" />);
+    expect(screen.getByText(/The image is too large to show here/)).toBeInTheDocument();
   });
 });

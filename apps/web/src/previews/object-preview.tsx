@@ -40,7 +40,11 @@ function ContentBody({ read, name }: { read: ObjectRead; name: string }) {
   const { content } = read;
   switch (content.kind) {
     case 'table':
-      return <DelimitedPreview content={content} name={name} />;
+      return content.unparsed ? (
+        <TextPreview text={content.text ?? ''} label={`${read.key} as text`} />
+      ) : (
+        <DelimitedPreview content={content} name={name} />
+      );
     case 'json':
       return content.parsed ? (
         <JsonTree value={content.value} label={`${read.key} as JSON`} />
@@ -65,8 +69,10 @@ function BinaryNote({ read }: { read: ObjectRead }) {
   return (
     <div className="space-y-1 rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-600">
       <p>
-        This object is binary{read.contentType ? ` (${read.contentType})` : ''}: it is not shown here. Its details are
-        above.
+        {read.content.kind === 'binary' && read.content.note
+          ? read.content.note
+          : `This object is binary${read.contentType ? ` (${read.contentType})` : ''}: it is not shown here.`}{' '}
+        Its details are above.
       </p>
       {hex ? (
         <p className="font-mono text-xs text-slate-500">

@@ -1,10 +1,18 @@
 /** What the web needs from an S3 read_object result, whichever way the connector describes its content. */
 export type ObjectContent =
-  | { kind: 'table'; delimiter: ',' | '\t'; header: string[] | null; rows: string[][] | null; text: string | null }
+  | {
+      kind: 'table';
+      delimiter: ',' | '\t';
+      header: string[] | null;
+      rows: string[][] | null;
+      text: string | null;
+      /** The connector gave text because it could not parse it as a table: show it as text. */
+      unparsed?: boolean;
+    }
   | { kind: 'json'; value: unknown; parsed: boolean; text: string | null }
   | { kind: 'text'; text: string }
   | { kind: 'image'; base64: string; contentType: string }
-  | { kind: 'binary'; previewHex: string | null };
+  | { kind: 'binary'; previewHex: string | null; note?: string };
 
 export interface ObjectRead {
   bucket: string;
@@ -28,43 +36,56 @@ const stringRows = (value: unknown) =>
     ? (value as unknown[][]).map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))
     : null;
 
+/**
+ * The content as read_object describes it by kind: `table` (csv, tsv), `json`, `text` or `image`, binary
+ * only as a preview. Results stored before that (the content as one string) still read.
+ */
 function contentOf(result: Record<string, unknown>): ObjectContent {
-  // The content described by kind: `content: { kind, … }` or the kind beside the content.
-  const described = isRecord(result.content) ? { ...result, ...result.content } : result;
-  const kind = text(described.kind);
-  const contentText = text(described.text) ?? text(result.content);
-  const contentType = text(result.content_type) ?? text(described.content_type) ?? '';
-  if (kind === 'csv' || kind === 'tsv' || kind === 'table') {
-    const header = Array.isArray(described.header)
-      ? described.header.map(String)
-      : Array.isArray(described.columns)
-        ? described.columns.map((column) => (isRecord(column) ? String(column.name ?? '') : String(column)))
-        : null;
+  const kind = text(result.kind);
+  const contentText = text(result.text) ?? text(result.content);
+  const table = isRecord(result.table) ? result.table : undefined;
+  const image = isRecord(result.image) ? result.image : undefined;
+  if ((kind === 'csv' || kind === 'tsv') && (table || contentText !== null)) {
+    const header = Array.isArray(table?.columns) ? table.columns.map(String) : null;
+    const rows = stringRows(table?.rows);
     return {
       kind: 'table',
-      delimiter: kind === 'tsv' || described.delimiter === '\t' ? '\t' : ',',
+      delimiter: kind === 'tsv' ? '\t' : ',',
       header,
-      rows: stringRows(described.rows),
-      text: contentText,
+      rows,
+      // Text the connector could not parse as a table stays text; a stored string is parsed here.
+      text: header && rows ? null : contentText,
+      ...(header && rows ? {} : { unparsed: typeof result.text === 'string' }),
     };
   }
-  if (kind === 'json')
-    return 'value' in described
-      ? { kind: 'json', value: described.value, parsed: true, text: contentText }
-      : { kind: 'json', value: undefined, parsed: false, text: contentText };
-  if (kind === 'image') {
-    const base64 = text(described.base64) ?? text(described.data) ?? text(result.preview_base64);
-    if (base64) return { kind: 'image', base64, contentType: text(described.mime_type) ?? contentType };
+  if (kind === 'json') {
+    if ('json' in result) return { kind: 'json', value: result.json, parsed: true, text: contentText };
+    // A stored whole JSON text parses; a cut one stays numbered text.
+    if (typeof result.content === 'string' && result.truncated !== true) {
+      try {
+        return { kind: 'json', value: JSON.parse(result.content) as unknown, parsed: true, text: contentText };
+      } catch {
+        // Not valid after all: shown as text below.
+      }
+    }
+    return { kind: 'json', value: undefined, parsed: false, text: contentText };
   }
-  if (kind === 'text' && contentText !== null) return { kind: 'text', text: contentText };
-  return { kind: 'binary', previewHex: text(described.preview_hex) ?? text(result.preview_hex) };
+  if (kind === 'image' && image && typeof image.data_base64 === 'string')
+    return { kind: 'image', base64: image.data_base64, contentType: text(image.media_type) ?? '' };
+  if ((kind === 'text' || kind === 'csv' || kind === 'tsv') && contentText !== null)
+    return { kind: 'text', text: contentText };
+  return {
+    kind: 'binary',
+    previewHex: text(result.preview_hex),
+    ...(kind === 'image' ? { note: 'The image is too large to show here.' } : {}),
+  };
 }
 
 /** An S3 read_object result (bucket, key and a content kind), else undefined. */
 export function objectReadOf({ result, tool }: { result: unknown; tool?: string }): ObjectRead | undefined {
   if (!isRecord(result) || (tool !== undefined && tool !== 'read_object')) return undefined;
   if (typeof result.bucket !== 'string' || typeof result.key !== 'string') return undefined;
-  if (!('kind' in result) && !(isRecord(result.content) && 'kind' in result.content)) return undefined;
+  if (typeof result.kind !== 'string') return undefined;
   return {
     bucket: result.bucket,
     key: result.key,
