@@ -66,8 +66,14 @@ export interface ConnectorHubOptions {
   onHealthChange?: HealthChangeListener;
 }
 
-/** Codes of failed calls that may mean the source itself is down, or its setup broken: worth a health check. */
-const sourceFailureCodes = new Set(['UPSTREAM_UNAVAILABLE', 'TIMEOUT', 'RATE_LIMITED', 'INVALID_CONFIG']);
+/** How long a call may run before its source's health is checked. */
+const slowCallMs = 5000;
+
+/**
+ * Codes of failed calls that say the source is down, refusing calls or set up wrong: a check follows, and if it
+ * passes the datasource is degraded. A TIMEOUT only leads to a check: one heavy query says nothing of the source.
+ */
+const sourceFailureCodes = new Set(['UPSTREAM_UNAVAILABLE', 'RATE_LIMITED', 'INVALID_CONFIG']);
 
 /**
  * The MCP client pool: one connector process per datasource, started lazily and shared by every chat.
@@ -140,7 +146,8 @@ export function createConnectorHub({
         }),
       );
       for (const { datasourceId, tools: list } of lists) {
-        const { name } = connection(datasourceId).datasource;
+        // Looked up without throwing: an unknown datasource is already among the failures, with no tools.
+        const name = connections.get(datasourceId)?.datasource.name ?? datasourceId;
         for (const tool of [...list].sort((a, b) => a.name.localeCompare(b.name))) {
           tools.push({
             modelName: toModelToolName({ datasourceId, toolName: tool.name }),
@@ -156,15 +163,21 @@ export function createConnectorHub({
     async callTool({ datasourceId, ...options }) {
       const target = connection(datasourceId);
       const health = monitor(datasourceId);
+      // A source that died may leave a call waiting for its own time limit rather than failing: check it then.
+      const slow = setTimeout(() => health.reportSlowCall(), slowCallMs);
+      slow.unref();
       let result: CallToolResult;
       try {
         result = await target.callTool(options);
       } catch (error) {
         if (!options.signal?.aborted) health.reportCallFailure(`the connector failed: ${(error as Error).message}`);
         throw error;
+      } finally {
+        clearTimeout(slow);
       }
       const failure = readToolError({ result });
-      if (failure && sourceFailureCodes.has(failure.code)) health.reportCallFailure(firstLineOf({ result }));
+      if (failure?.code === 'TIMEOUT') health.reportSlowCall();
+      else if (failure && sourceFailureCodes.has(failure.code)) health.reportCallFailure(firstLineOf({ result }));
       else if (!result.isError || failure) health.reportCallSuccess();
       return result;
     },

@@ -15,6 +15,8 @@ export interface HealthMonitor {
   refresh(): Promise<{ outcome: CheckOutcome; health: DatasourceHealth }>;
   /** A tool call failed in a way that may mean the source is down (its code, or the connector itself). */
   reportCallFailure(reason: string): void;
+  /** A tool call has been running for long: the source may hang or be gone without a word. */
+  reportSlowCall(): void;
   /** A tool call reached the source (even one the source refused). */
   reportCallSuccess(): void;
   close(): void;
@@ -114,7 +116,7 @@ export function createHealthMonitor(options: HealthMonitorOptions): HealthMonito
   const start = () => {
     if (started || closed) return;
     started = true;
-    void runCheck();
+    if (health.checkedAt === null) void runCheck();
     interval = setInterval(() => void runCheck(), options.intervalMs);
     interval.unref();
   };
@@ -130,6 +132,7 @@ export function createHealthMonitor(options: HealthMonitorOptions): HealthMonito
       lastCallFailure = { at: Date.now(), reason };
       checkSoon();
     },
+    reportSlowCall: () => checkSoon(),
     reportCallSuccess() {
       const wasFailing = lastCallFailure !== undefined;
       lastCallFailure = undefined;

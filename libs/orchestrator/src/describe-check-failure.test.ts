@@ -21,6 +21,25 @@ describe('describeCheckFailure', () => {
     expect(describeCheckFailure({ output: '', environment: {} })).toBe('The check failed without saying why.');
   });
 
+  it('says a crashed check crashed, with its error and without the stack', () => {
+    const output = [
+      'file:///app/node_modules/x/index.js:10',
+      '    throw error;',
+      '    ^',
+      '',
+      'Error: read ECONNRESET',
+      '    at TCP.onStreamRead (node:internal/stream_base_commons:216:20)',
+      '',
+      'Node.js v24.21.0',
+    ].join('\n');
+    expect(describeCheckFailure({ output, environment: {} })).toBe(
+      "The connector's check crashed: Error: read ECONNRESET",
+    );
+    expect(describeCheckFailure({ output: 'oops\n\nNode.js v24.21.0', environment: {} })).toBe(
+      "The connector's check crashed.",
+    );
+  });
+
   it('never repeats a configured value or a password from a URL', () => {
     const reason = describeCheckFailure({
       output:

@@ -18,7 +18,7 @@ export function describeCheckFailure({
   const errorLine = [...lines].reverse().find((line) => /^\S+: error: /.test(line));
   const reason = errorLine
     ? errorLine.replace(/^\S+: error: /, '').replace(/^[A-Z][A-Z_]+: /, '')
-    : (lines.map(logMessage).findLast(Boolean) ?? 'The check failed without saying why.');
+    : (crashReason({ lines }) ?? lines.map(logMessage).findLast(Boolean) ?? 'The check failed without saying why.');
   return redactConfiguredValues({ text: reason, environment });
 }
 
@@ -33,6 +33,13 @@ export function redactConfiguredValues({
   let redacted = text;
   for (const value of configuredValues({ environment })) redacted = redacted.split(value).join('[redacted]');
   return redacted.length > 300 ? `${redacted.slice(0, 299)}…` : redacted;
+}
+
+/** A process that died of an uncaught error prints its source line, the error, a stack and Node's version. */
+function crashReason({ lines }: { lines: string[] }): string | undefined {
+  if (!lines.some((line) => /^Node\.js v\d/.test(line))) return undefined;
+  const error = lines.find((line) => /^[A-Za-z]*Error\b[^:]{0,40}: /.test(line));
+  return `The connector's check crashed${error ? `: ${error.slice(0, 200)}` : '.'}`;
 }
 
 /** The message of a JSON log line, or the line itself. */

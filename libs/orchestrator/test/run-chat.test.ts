@@ -69,6 +69,10 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     expect(of('tool_call_finished').map((event) => event.status)).toEqual(['ok', 'ok']);
     expect(of('tool_call_finished')[1]!.result).toMatchObject({ rows: [['600']] });
     expect(of('tool_call_finished')[1]!.summary).toBe('1 row');
+    // The card gets the tool's output schema and exactly the text the model was given.
+    expect(of('tool_call_finished')[1]!.outputSchema).toMatchObject({ properties: { rows: { type: 'array' } } });
+    const given = fake.requests.at(-1)!.messages.at(-1)!.content as Array<{ type: string; content: string }>;
+    expect(of('tool_call_finished')[1]!.modelText).toBe(given[0]!.content);
     expect(
       of('text_delta')
         .map((event) => event.text)
@@ -140,7 +144,10 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     expect(denied.of('approval_required')).toEqual([
       expect.objectContaining({ tool: 'execute_statement', destructive: true }),
     ]);
-    expect(denied.of('tool_call_finished')[0]).toMatchObject({ status: 'denied' });
+    expect(denied.of('tool_call_finished')[0]).toMatchObject({
+      status: 'denied',
+      modelText: expect.stringMatching(/^The user denied this action/),
+    });
     expect(denied.of('tool_call_started')).toEqual([]);
     expect(await count()).toBe(before);
     expect(JSON.stringify(fake.requests.at(-1)!.messages.at(-1))).toContain('The user denied this action');
