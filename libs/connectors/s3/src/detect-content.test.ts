@@ -1,4 +1,4 @@
-import { decodeText, detectContentKind, isGzip } from './detect-content.js';
+import { decodeText, detectContentKind, imageMediaType, isGzip } from './detect-content.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -10,9 +10,26 @@ describe('detectContentKind', () => {
     ['a.txt', 'text/plain', 'hello', 'text'],
     ['noext', 'application/octet-stream', 'plain words', 'text'],
     ['a.png', 'image/png', 'PNG', 'binary'],
+    ['a.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"/>', 'text'],
     ['data.bin', 'application/octet-stream', 'ab\0cd', 'binary'],
   ])('%s (%s) is %s', (key, contentType, content, expected) => {
     expect(detectContentKind({ key, ...(contentType ? { contentType } : {}), sample: bytes(content) })).toBe(expected);
+  });
+
+  it('calls only real PNG, JPEG, GIF and WebP bytes images, whatever their type says', () => {
+    const sample = (text: string) => Buffer.from(text, 'latin1');
+    expect(detectContentKind({ key: 'a.png', contentType: 'image/png', sample: sample('\x89PNG\r\n\x1a\nrest') })).toBe(
+      'image',
+    );
+    expect(detectContentKind({ key: 'photo', sample: sample('\xff\xd8\xff\xe0rest') })).toBe('image');
+    expect(detectContentKind({ key: 'a.bin', contentType: 'application/octet-stream', sample: sample('GIF89a') })).toBe(
+      'image',
+    );
+    expect(detectContentKind({ key: 'a.webp', sample: sample('RIFF\x00\x00\x00\x00WEBPVP8 ') })).toBe('image');
+    expect(imageMediaType({ sample: sample('RIFF\x00\x00\x00\x00WEBPVP8 ') })).toBe('image/webp');
+    expect(detectContentKind({ key: 'fake.png', contentType: 'image/png', sample: sample('not a png') })).toBe(
+      'binary',
+    );
   });
 
   it('recognises Windows-1252 text and random bytes', () => {

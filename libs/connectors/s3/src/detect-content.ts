@@ -1,9 +1,48 @@
-export type ContentKind = 'json' | 'csv' | 'tsv' | 'text' | 'binary';
+export type ContentKind = 'json' | 'csv' | 'tsv' | 'text' | 'image' | 'binary';
+
+// Raster formats every browser shows, recognised by their first bytes.
+const imageSignatures: Array<{ mediaType: string; matches(bytes: Uint8Array): boolean }> = [
+  { mediaType: 'image/png', matches: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { mediaType: 'image/jpeg', matches: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]) },
+  {
+    mediaType: 'image/gif',
+    matches: (bytes) =>
+      startsWith(
+        bytes,
+        [...'GIF8'].map((character) => character.charCodeAt(0)),
+      ),
+  },
+  {
+    mediaType: 'image/webp',
+    matches: (bytes) =>
+      startsWith(
+        bytes,
+        [...'RIFF'].map((character) => character.charCodeAt(0)),
+      ) &&
+      startsWith(
+        bytes.subarray(8),
+        [...'WEBP'].map((character) => character.charCodeAt(0)),
+      ),
+  },
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * The media type of a PNG, JPEG, GIF or WebP image from its first bytes, whatever its declared content type
+ * says: a client may show these inline, so only content that really is one of them is called an image
+ * (SVG, which can carry scripts, stays text).
+ */
+export function imageMediaType({ sample }: { sample: Uint8Array }): string | undefined {
+  return imageSignatures.find((signature) => signature.matches(sample))?.mediaType;
+}
 
 const textTypes =
   /^(text\/|application\/(json|ld\+json|xml|x-yaml|yaml|javascript|x-ndjson|csv|sql|graphql|toml|x-sh)|image\/svg\+xml)/i;
 const binaryTypes =
-  /^(image\/|audio\/|video\/|font\/|application\/(octet-stream|pdf|zip|x-tar|vnd\.|x-7z|x-rar|wasm|x-parquet|avro|protobuf))/i;
+  /^(image\/(?!svg\+xml)|audio\/|video\/|font\/|application\/(octet-stream|pdf|zip|x-tar|vnd\.|x-7z|x-rar|wasm|x-parquet|avro|protobuf))/i;
 const gzipTypes = /^application\/(gzip|x-gzip)/i;
 
 export function isGzip({
@@ -42,6 +81,7 @@ export function detectContentKind({
 }): ContentKind {
   const name = key.replace(/\.gz$/i, '').toLowerCase();
   const type = (contentType ?? '').toLowerCase();
+  if (imageMediaType({ sample })) return 'image';
   if (binaryTypes.test(type) && !/octet-stream/.test(type)) return 'binary';
   const looksBinary = sample.subarray(0, 8192).includes(0);
   if (looksBinary) return 'binary';

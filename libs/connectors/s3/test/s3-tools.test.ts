@@ -75,13 +75,24 @@ describe('S3 connector over stdio against s3rver', () => {
       truncated: false,
       next_offset: null,
       encoding: 'utf-8',
+      table: { columns: ['date', 'region', 'product', 'units', 'revenue'] },
     });
+    const rows = (result.structuredContent as { table: { rows: string[][] } }).table.rows;
+    expect(rows).toHaveLength(60);
+    expect(rows[0]!.slice(0, 3)).toEqual(['2026-07-01', 'EMEA', 'Espresso beans']);
+    expect(result.structuredContent).not.toHaveProperty('text');
     expect(textOf(result)).toContain('date\tregion\tproduct\tunits\trevenue\n2026-07-01\tEMEA\tEspresso beans\t');
   });
 
   it('pretty-prints JSON', async () => {
     const result = await s3.call('read_object', { bucket: 'sample-data', key: 'data/customers.json' });
     expect(textOf(result)).toContain('[\n  {\n    "id": 1,\n    "name": "Ada Lovelace"');
+    expect(result.structuredContent).toMatchObject({ kind: 'json', truncated: false, next_offset: null });
+    expect((result.structuredContent as { json: unknown }).json).toEqual([
+      { id: 1, name: 'Ada Lovelace', country: 'GB', tier: 'gold' },
+      { id: 2, name: 'Grace Hopper', country: 'US', tier: 'silver' },
+      { id: 3, name: 'Linus Torvalds', country: 'FI', tier: 'gold' },
+    ]);
   });
 
   it('decompresses gzip text', async () => {
@@ -93,12 +104,12 @@ describe('S3 connector over stdio against s3rver', () => {
     const read = result.structuredContent as {
       gzip: boolean;
       kind: string;
-      content: string;
+      text: string;
       truncated: boolean;
       next_offset: number;
     };
     expect(read).toMatchObject({ gzip: true, kind: 'text', truncated: true });
-    expect(read.content.startsWith('2026-11-20T10:00:00Z INFO checkout request 0 took 20ms')).toBe(true);
+    expect(read.text.startsWith('2026-11-20T10:00:00Z INFO checkout request 0 took 20ms')).toBe(true);
     expect(read.next_offset).toBe(4096);
     const next = await s3.call('read_object', {
       bucket: 'sample-data',
@@ -111,35 +122,42 @@ describe('S3 connector over stdio against s3rver', () => {
       key: 'logs/app-2026-11-20.log.gz',
       max_bytes: 4196,
     });
-    expect(read.content + (next.structuredContent as { content: string }).content).toBe(
-      (whole.structuredContent as { content: string }).content,
+    expect(read.text + (next.structuredContent as { text: string }).text).toBe(
+      (whole.structuredContent as { text: string }).text,
     );
   });
 
-  it('describes binary objects with a short preview instead of their bytes', async () => {
+  it('gives a small image whole, as base64, and the text says so without the bytes', async () => {
     const result = await s3.call('read_object', { bucket: 'sample-data', key: 'images/logo.png' });
-    expect(result.structuredContent).toMatchObject({ kind: 'binary', content: null, content_type: 'image/png' });
-    expect((result.structuredContent as { preview_hex: string }).preview_hex.startsWith('89504e470d0a1a0a')).toBe(true);
-    expect(textOf(result)).toMatch(/binary content, not shown/);
+    expect(result.structuredContent).toMatchObject({
+      kind: 'image',
+      content_type: 'image/png',
+      truncated: false,
+      image: { media_type: 'image/png' },
+    });
+    const image = (result.structuredContent as { image: { data_base64: string } }).image;
+    expect(Buffer.from(image.data_base64, 'base64').toString('hex').startsWith('89504e470d0a1a0a')).toBe(true);
+    expect(textOf(result)).toMatch(/an image, given whole as base64/);
+    expect(textOf(result)).not.toContain(image.data_base64);
   });
 
   it('decodes UTF-8 and falls back for other encodings', async () => {
     const utf8 = await s3.call('read_object', { bucket: 'sample-data', key: 'notes/readme.txt' });
-    expect((utf8.structuredContent as { content: string }).content).toContain('日本語, emoji 🎉');
+    expect((utf8.structuredContent as { text: string }).text).toContain('日本語, emoji 🎉');
     const latin1 = await s3.call('read_object', { bucket: 'sample-data', key: 'notes/latin1.txt' });
-    expect(latin1.structuredContent).toMatchObject({ encoding: 'windows-1252', content: 'Café crème brûlée\n' });
+    expect(latin1.structuredContent).toMatchObject({ encoding: 'windows-1252', text: 'Café crème brûlée\n' });
   });
 
   it('reads ranges and never splits a character', async () => {
     const first = await s3.call('read_object', { bucket: 'sample-data', key: 'notes/readme.txt', length: 45 });
-    const part = first.structuredContent as { content: string; next_offset: number; truncated: boolean };
+    const part = first.structuredContent as { text: string; next_offset: number; truncated: boolean };
     expect(part.truncated).toBe(true);
     const rest = await s3.call('read_object', {
       bucket: 'sample-data',
       key: 'notes/readme.txt',
       offset: part.next_offset,
     });
-    expect(part.content + (rest.structuredContent as { content: string }).content).toBe(
+    expect(part.text + (rest.structuredContent as { text: string }).text).toBe(
       'Sample bucket for ConnectorMCP.\nÜnïcödé is welcome here: 日本語, emoji 🎉.\n',
     );
   });
@@ -149,7 +167,7 @@ describe('S3 connector over stdio against s3rver', () => {
     const key = (listed.structuredContent as { objects: Array<{ key: string }> }).objects[0]!.key;
     expect(key).toBe('odd names/ünïcode – file.txt');
     const read = await s3.call('read_object', { bucket: 'many', key });
-    expect((read.structuredContent as { content: string }).content).toBe('unicode key');
+    expect((read.structuredContent as { text: string }).text).toBe('unicode key');
     const head = await s3.call('head_object', { bucket: 'sample-data', key: 'reports/2026/sales-q3.csv' });
     expect(head.structuredContent).toMatchObject({ content_type: 'text/csv', metadata: { owner: 'finance' } });
   });
@@ -284,7 +302,7 @@ describe('S3 connector with writes and an allowlist', () => {
       });
       expect(replaced.structuredContent).toMatchObject({ replaced: true, size_bytes: 3 });
       const read = await s3.call('read_object', { bucket: 'scratch', key: 'notes/hello.txt' });
-      expect((read.structuredContent as { content: string }).content).toBe('bye');
+      expect((read.structuredContent as { text: string }).text).toBe('bye');
       const tooBig = await s3.call('write_object', { bucket: 'scratch', key: 'big.txt', content: 'x'.repeat(2000) });
       expect(textOf(tooBig)).toMatch(
         /^INVALID_INPUT: The object would be 1.95 KiB; write_object accepts at most 1000 B/,

@@ -6,6 +6,7 @@ import {
   spawnStdioClient,
   type SpawnedClient,
 } from '@connectormcp/connector-kit/testing';
+import { bigCsv, bigCsvRow, noisePng } from './support/preview-objects.js';
 import { testEnvironment } from './support/test-store.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -42,6 +43,19 @@ describe('S3 tools keep structuredContent within its budget', () => {
     // Quotes, backslashes and newlines: each takes two characters as JSON.
     await put('escapes.txt', '"\\\n'.repeat(400_000), { ContentType: 'text/plain' });
     await put('meta.txt', 'x', { Metadata: { first: 'm'.repeat(1500), second: 'n'.repeat(1500) } });
+    await put('rows.csv', bigCsv({ rows: 500 }), { ContentType: 'text/csv' });
+    await put('wide.csv', `id,blob\n1,${'w'.repeat(5000)}\n2,short\n`, { ContentType: 'text/csv' });
+    await put('large.json', JSON.stringify(Array.from({ length: 300 }, (_, id) => ({ id, name: `n${id}` }))), {
+      ContentType: 'application/json',
+    });
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'photo.png',
+        Body: noisePng({ width: 60, height: 60 }),
+        ContentType: 'image/png',
+      }),
+    );
     client.destroy();
     s3 = await spawnStdioClient({
       args: [bin],
@@ -114,7 +128,7 @@ describe('S3 tools keep structuredContent within its budget', () => {
       arguments: { bucket, key: 'escapes.txt' },
       expectTruncated: true,
     });
-    const content = report.structured.content as string;
+    const content = report.structured.text as string;
     const nextOffset = report.structured.next_offset as number;
     expect(nextOffset).toBe(Buffer.byteLength(content));
     expect(content.length).toBeGreaterThan(300);
@@ -126,6 +140,41 @@ describe('S3 tools keep structuredContent within its budget', () => {
       expectTruncated: true,
     });
     expect(next.structured.offset).toBe(nextOffset);
+  });
+
+  it('read_object keeps the table rows that fit, the text shows the same ones, and the next read goes on after them', async () => {
+    const report = await call({ name: 'read_object', arguments: { bucket, key: 'rows.csv' }, expectTruncated: true });
+    const table = report.structured.table as { columns: string[]; rows: string[][] };
+    expect(table.columns).toEqual(['id', 'name', 'note']);
+    expect(table.rows.length).toBeGreaterThan(3);
+    expect(table.rows).toEqual(table.rows.map((_, index) => bigCsvRow(index)));
+    expect(report.text).toContain(`[truncated: showing ${table.rows.length} of more than `);
+    expect(report.text).not.toContain(`\n${table.rows.length}\tCustomer ${table.rows.length}, Ltd.`);
+    const next = await call({
+      name: 'read_object',
+      arguments: { bucket, key: 'rows.csv', offset: report.structured.next_offset },
+      expectTruncated: true,
+    });
+    expect((next.structured.table as { rows: string[][] }).rows[0]).toEqual(bigCsvRow(table.rows.length));
+  });
+
+  it('read_object caps a long cell with a marker', async () => {
+    const report = await call({ name: 'read_object', arguments: { bucket, key: 'wide.csv' }, expectTruncated: true });
+    const rows = (report.structured.table as { rows: string[][] }).rows;
+    expect(rows[0]![1]).toMatch(/^w+… \[truncated: \d+ more characters\]$/);
+  });
+
+  it('read_object gives JSON larger than the budget as text, read on from an offset', async () => {
+    const report = await call({ name: 'read_object', arguments: { bucket, key: 'large.json' }, expectTruncated: true });
+    expect(report.structured).toMatchObject({ kind: 'json', next_offset: expect.any(Number) });
+    expect(report.structured).not.toHaveProperty('json');
+    expect((report.structured.text as string).startsWith('[{"id":0,"name":"n0"}')).toBe(true);
+  });
+
+  it('read_object leaves out an image larger than the budget and says so', async () => {
+    const report = await call({ name: 'read_object', arguments: { bucket, key: 'photo.png' }, expectTruncated: true });
+    expect(report.structured).toMatchObject({ kind: 'image', image: { media_type: 'image/png', data_base64: null } });
+    expect(report.text).toMatch(/not included/);
   });
 
   it('head_object cuts long metadata values with a marker', async () => {

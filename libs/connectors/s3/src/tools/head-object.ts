@@ -1,5 +1,6 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { formatByteSize, jsonLength, truncateJsonValue } from '@connectormcp/connector-kit';
+import { bytesNumber, dateTimeString, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { bucketInput, keyInput } from '../input-fields.js';
@@ -17,14 +18,14 @@ export const headObject = defineS3Tool({
   output: z.object({
     bucket: z.string(),
     key: z.string(),
-    size_bytes: z.number(),
-    size: z.string(),
+    size_bytes: bytesNumber(),
+    size: z.string().describe('size_bytes for people, e.g. "1.5 KiB".'),
     content_type: z.string().nullable(),
     content_encoding: z.string().nullable(),
-    etag: z.string().nullable(),
-    last_modified: z.string().nullable(),
+    etag: identifierString().nullable(),
+    last_modified: dateTimeString().nullable(),
     storage_class: z.string().nullable(),
-    version_id: z.string().nullable(),
+    version_id: identifierString().nullable(),
     metadata: z.record(z.string(), z.string()),
     truncated: z.boolean().describe('True when long metadata values were cut to fit the budget.'),
   }),

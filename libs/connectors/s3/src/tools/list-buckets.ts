@@ -1,5 +1,6 @@
 import { GetBucketLocationCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { fitJsonItems, renderTable } from '@connectormcp/connector-kit';
+import { dateTimeString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { mapS3Error } from '../map-s3-error.js';
@@ -13,7 +14,9 @@ export const listBuckets = defineS3Tool({
     include_region: z.boolean().default(false).describe("Look up each bucket's region (one extra request per bucket)."),
   }),
   output: z.object({
-    buckets: z.array(z.object({ name: z.string(), created: z.string().nullable(), region: z.string().nullable() })),
+    buckets: z.array(
+      z.object({ name: z.string(), created: dateTimeString().nullable(), region: z.string().nullable() }),
+    ),
     truncated: z
       .boolean()
       .describe('True when there are more buckets than shown; set S3_BUCKETS to the ones that matter.'),

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { fitJsonItems, formatByteSize, jsonLength, renderTable } from '@connectormcp/connector-kit';
+import { bytesNumber, dateTimeString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { bucketInput } from '../input-fields.js';
@@ -7,9 +8,9 @@ import { sendToBucket } from '../send-to-bucket.js';
 
 export const objectSummarySchema = z.object({
   key: z.string(),
-  size_bytes: z.number(),
-  size: z.string(),
-  last_modified: z.string().nullable(),
+  size_bytes: bytesNumber(),
+  size: z.string().describe('size_bytes for people, e.g. "1.5 KiB".'),
+  last_modified: dateTimeString().nullable(),
   storage_class: z.string().nullable(),
 });
 

@@ -1,5 +1,6 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ConnectorError, formatByteSize } from '@connectormcp/connector-kit';
+import { bytesNumber, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineS3Tool } from '../define-s3-tool.js';
 import { bucketInput } from '../input-fields.js';
@@ -25,8 +26,8 @@ export const writeObject = defineS3Tool({
   output: z.object({
     bucket: z.string(),
     key: z.string(),
-    size_bytes: z.number(),
-    etag: z.string().nullable(),
+    size_bytes: bytesNumber(),
+    etag: identifierString().nullable(),
     replaced: z.boolean(),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
