@@ -165,6 +165,7 @@ describe('serveWebApp over HTTP', () => {
       '/assets/missing',
       '/favicon.ico',
       '/.sourcemaps/assets/index-abc123.js.map',
+      '/.sourcemaps/',
       '/api/anything',
     ]) {
       const response = await get({ port, path });

@@ -8,11 +8,13 @@ const immutable = 'public, max-age=31536000, immutable';
 // Revalidated on every load (ETag): a new deploy is picked up at once, an unchanged one costs a 304.
 const revalidate = 'no-cache';
 
-/** A client-side route of the app: not the API, not a file (no extension), not a hashed asset. */
+/** A client-side route of the app: not the API, not a file (no extension), not a hashed asset or a dot path. */
 function isAppRoute(request: Request): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (request.path === '/api' || request.path.startsWith('/api/')) return false;
   if (request.path.startsWith(`/${hashedDirectory}/`)) return false;
+  // Dot directories (the private source maps) are not routes either.
+  if (request.path.split('/').some((segment) => segment.startsWith('.'))) return false;
   return extname(request.path) === '';
 }
 
