@@ -26,24 +26,47 @@ describe('guardWriteStatement', () => {
   });
 
   it.each([
-    ['SELECT 1; DROP TABLE orders', /exactly one statement/],
-    ['/*!50000 DROP DATABASE shop */', /executable comments/],
-    ['CREATE USER x IDENTIFIED BY "y"', /not CREATE USER/],
-    ['ALTER USER root IDENTIFIED BY "y"', /not ALTER USER/],
-    ['DROP DATABASE shop', /not DROP DATABASE/],
-    ['GRANT ALL ON *.* TO x', /not GRANT/],
-    ['SET GLOBAL read_only = 1', /not SET/],
-    ['CALL cleanup()', /not CALL/],
-    ['CREATE FUNCTION f() RETURNS INT RETURN 1', /not CREATE FUNCTION/],
-    ['CREATE TRIGGER t BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = 0', /not CREATE TRIGGER/],
-    ['CREATE DEFINER = root@localhost VIEW v AS SELECT 1', /DEFINER clauses/],
-    ["LOAD DATA INFILE '/etc/passwd' INTO TABLE orders", /not LOAD/],
-    ["INSERT INTO notes (body) SELECT LOAD_FILE('/etc/passwd')", /LOAD_FILE\(\) is not allowed/],
-    ["INSERT INTO notes (body) SELECT 1 INTO OUTFILE '/tmp/x'", /File access/],
+    ['SELECT 1; DROP TABLE orders', /^statement not allowed: more than one statement/],
+    ['/*!50000 DROP DATABASE shop */', /^statement not allowed: executable comments/],
+    ['CREATE USER x IDENTIFIED BY "y"', /^statement not allowed: CREATE USER is administration/],
+    ['ALTER USER root IDENTIFIED BY "y"', /^statement not allowed: ALTER USER is administration/],
+    ['DROP DATABASE shop', /^statement not allowed: DROP DATABASE is administration/],
+    ['GRANT ALL ON *.* TO x', /^statement not allowed: GRANT is administration/],
+    ['SET GLOBAL read_only = 1', /^statement not allowed: SET GLOBAL is administration/],
+    ['CALL cleanup()', /^statement not allowed: CALL is administration/],
+    ['CREATE FUNCTION f() RETURNS INT RETURN 1', /^statement not allowed: CREATE FUNCTION is administration/],
+    [
+      'CREATE TRIGGER t BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = 0',
+      /^statement not allowed: CREATE TRIGGER is administration/,
+    ],
+    ['CREATE DEFINER = root@localhost VIEW v AS SELECT 1', /^statement not allowed: a DEFINER clause/],
+    [
+      "LOAD DATA INFILE '/etc/passwd' INTO TABLE orders",
+      /^statement not allowed: LOAD DATA and LOAD XML read server files/,
+    ],
+    [
+      "INSERT INTO notes (body) SELECT LOAD_FILE('/etc/passwd')",
+      /^statement not allowed: LOAD_FILE\(\) reads server files/,
+    ],
+    [
+      "INSERT INTO notes (body) SELECT 1 INTO OUTFILE '/tmp/x'",
+      /^statement not allowed: INTO OUTFILE writes server files/,
+    ],
+    ['SELECT * FROM orders', /^statement not allowed: SELECT is a read: run it with execute_query/],
     ['UPDATE mysql.user SET Password = ""', /system schemas/],
     ['CREATE INDEX i ON mysql.user (User)', /system schemas/],
   ])('refuses %s', (sql, message) => {
     expect(guard(sql)).toThrow(message);
+  });
+
+  it('reports a statement that is not SQL as a syntax error, in the server’s words', () => {
+    expect(guard('INSRET INTO orders VALUES (1)')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message:
+          "You have an error in your SQL syntax near 'INSRET INTO orders VALUES (1)' at line 1: expected a statement such as INSERT, UPDATE, DELETE, REPLACE, CREATE, ALTER or DROP (did you mean INSERT?).",
+      }),
+    );
   });
 
   it('keeps writes inside MYSQL_DATABASES, wherever the table is named', () => {
@@ -60,7 +83,9 @@ describe('guardWriteStatement', () => {
       expect(guard(sql, allowlist)).toThrow(/other is not in MYSQL_DATABASES/);
     }
     // Unparseable statements cannot be checked table by table: refused under an allowlist, run without one.
-    expect(guard('DROP TEMPORARY TABLE IF EXISTS scratch', allowlist)).toThrow(/could not be parsed/);
+    expect(guard('DROP TEMPORARY TABLE IF EXISTS scratch', allowlist)).toThrow(
+      /^statement not allowed: its tables cannot be checked against MYSQL_DATABASES because the connector's SQL reader stops near 'TEMPORARY TABLE IF EXISTS scratch' at line 1/,
+    );
     expect(guard('DROP TEMPORARY TABLE IF EXISTS scratch')).not.toThrow();
     expect(() =>
       guardWriteStatement({ sql: 'DELETE FROM orders', defaultDatabase: 'other', policy: allowlist }),
@@ -72,7 +97,9 @@ describe('guardWriteStatement', () => {
       /other is not in MYSQL_DATABASES/,
     );
     expect(guard('UPDATE orders SET note = 1--1 WHERE id IN (SELECT id FROM mysql.user)')).toThrow(/system schemas/);
-    expect(guard('SET STATEMENT foreign_key_checks = 0 FOR DELETE FROM orders')).toThrow(/not SET/);
+    expect(guard('SET STATEMENT foreign_key_checks = 0 FOR DELETE FROM orders')).toThrow(
+      /SET STATEMENT is administration/,
+    );
     expect(guard("INSERT INTO notes (body) VALUES ('/*!50000 x */ \\' -- ')")).not.toThrow();
   });
 

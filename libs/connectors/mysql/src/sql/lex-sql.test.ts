@@ -110,19 +110,19 @@ describe('lexSql', () => {
   });
 
   it.each([
-    ["SHOW TABLES LIKE 'x", /unterminated ' string/],
-    ['SELECT "x', /unterminated " string/],
-    ['SELECT `x', /unterminated ` quoted name/],
-    ["SELECT 'x\\'", /unterminated ' string/],
-    ['SHOW /* TABLES', /unterminated \/\* comment/],
+    ["SHOW TABLES LIKE 'x", /near ''x' at line 1: expected a closing ' to end the string/],
+    ['SELECT "x', /near '"x' at line 1: expected a closing " to end the string/],
+    ['SELECT `x', /near '`x' at line 1: expected a closing ` to end the quoted name/],
+    ["SELECT 'x\\'", /expected a closing ' to end the string/],
+    ['SHOW /* TABLES', /near '\/\* TABLES' at line 1: expected a closing \*\/ to end the comment/],
     ['SELECT /*! 1 */', /executable comments/],
     ['SELECT /*M!100000 1 */', /executable comments/],
     ['SELECT /*m!100000 1 */', /executable comments/],
-    ['SELECT /*+ BKA(t) */ 1', /Optimizer hints/],
+    ['SELECT /*+ BKA(t) */ 1', /optimizer hints/],
     ['SELECT 1\u0000', /NUL/],
-    ['SELECT [1]', /character SQL does not use/],
-    ['SELECT \u0001', /character SQL does not use/],
-    ["SELECT X'zz'", /not hexadecimal/],
+    ['SELECT [1]', /near '\[1\]' at line 1: expected a character SQL uses here, not "\[" \(U\+005B\)/],
+    ['SELECT \u0001', /expected a character SQL uses here, not "\\u0001" \(U\+0001\)/],
+    ["SELECT X'zz'", /near 'X'zz'' at line 1: expected only hexadecimal digits/],
   ])('refuses %j', (sql, message) => {
     expect(() => lex(sql)).toThrow(message);
   });

@@ -1,4 +1,5 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
+import { sqlSyntaxError } from './sql-syntax-error.js';
 
 export type SqlTokenKind = 'word' | 'identifier' | 'string' | 'number' | 'variable' | 'symbol';
 
@@ -11,14 +12,23 @@ export interface SqlToken {
   text: string;
   /** The text a parser is given for this token: canonical quoting, so no parser can read it another way. */
   canonical: string;
+  /** Where the token starts in the statement's text (0-based), for error messages that point at it. */
+  start: number;
 }
 
 // Longest first: the server reads operators greedily.
 const operators = ['<=>', '->>', '<<', '>>', '<=', '>=', '<>', '!=', ':=', '||', '&&', '->'];
 const singleSymbols = new Set([...'(),;.+-*/%=<>!~^&|?:{}']);
 
-function refuse(message: string): never {
-  throw new ConnectorError({ code: 'INVALID_INPUT', message });
+type UnplacedToken = Omit<SqlToken, 'start'>;
+
+function notSql({ sql, at, expected }: { sql: string; at: number; expected: string }): never {
+  throw sqlSyntaxError({ sql, at, expected });
+}
+
+/** Text the server would run but the connector cannot check: refused by rule, not as a syntax error. */
+function notAllowed(message: string): never {
+  throw new ConnectorError({ code: 'ACCESS_DENIED', message: `statement not allowed: ${message}` });
 }
 
 /** The server's whitespace: ASCII only (a no-break space is part of a name, as the server reads it). */
@@ -93,11 +103,14 @@ function readQuoted({ sql, start, quote }: { sql: string; start: number; quote: 
     text += character;
     cursor += 1;
   }
-  return refuse(
-    quote === '`'
-      ? 'The statement has an unterminated ` quoted name.'
-      : `The statement has an unterminated ${quote} string.`,
-  );
+  return notSql({
+    sql,
+    at: start,
+    expected:
+      quote === '`'
+        ? 'expected a closing ` to end the quoted name that starts here'
+        : `expected a closing ${quote} to end the string that starts here`,
+  });
 }
 
 const digitsPattern = /[0-9]*/y;
@@ -111,7 +124,7 @@ function matchAt({ pattern, sql, start }: { pattern: RegExp; sql: string; start:
 }
 
 /** `0x…`/`0b…` or digits, a fraction and an exponent; a run of digits followed by name characters is a name. */
-function readNumberOrName({ sql, start }: { sql: string; start: number }): { token: SqlToken; end: number } {
+function readNumberOrName({ sql, start }: { sql: string; start: number }): { token: UnplacedToken; end: number } {
   let end = start;
   while (isNameCharacter(sql[end])) end += 1;
   const run = sql.slice(start, end);
@@ -142,9 +155,11 @@ function readNumberOrName({ sql, start }: { sql: string; start: number }): { tok
  */
 export function lexSql({ sql }: { sql: string }): SqlToken[] {
   const tokens: SqlToken[] = [];
-  const push = (token: SqlToken) => tokens.push(token);
   let index = 0;
-  if (sql.includes('\0')) refuse('The statement contains a NUL character.');
+  // Every token is pushed before `index` moves past it, so `index` is where it starts.
+  const push = (token: UnplacedToken) => tokens.push({ ...token, start: index });
+  const nul = sql.indexOf('\0');
+  if (nul !== -1) notSql({ sql, at: nul, expected: 'expected no NUL character (\\0) in the text of a statement' });
   while (index < sql.length) {
     const character = sql[index]!;
     const next = sql[index + 1];
@@ -154,11 +169,14 @@ export function lexSql({ sql }: { sql: string }): SqlToken[] {
       const marker = sql[index + 2];
       // MariaDB reads /*M!; /*m! is refused too rather than trusted to be a plain comment.
       if (marker === '!' || ((marker === 'M' || marker === 'm') && sql[index + 3] === '!')) {
-        refuse('MySQL executable comments (/*! … */, /*M! … */) are not allowed: the server runs their contents.');
+        notAllowed(
+          'executable comments (/*! … */, /*M! … */) are refused: the server runs their contents, which parsers skip.',
+        );
       }
-      if (marker === '+') refuse('Optimizer hints (/*+ … */) are not allowed.');
+      if (marker === '+')
+        notAllowed('optimizer hints (/*+ … */) are refused: the server acts on them, parsers skip them.');
       const end = sql.indexOf('*/', index + 2);
-      if (end === -1) refuse('The statement has an unterminated /* comment.');
+      if (end === -1) notSql({ sql, at: index, expected: 'expected a closing */ to end the comment that starts here' });
       index = end + 2;
     } else if (
       character === '#' ||
@@ -177,12 +195,14 @@ export function lexSql({ sql }: { sql: string }): SqlToken[] {
     } else if (/[xXbB]/.test(character) && next === "'") {
       // X'4A' and B'101': hexadecimal and bit literals, no escapes inside.
       const end = sql.indexOf("'", index + 2);
-      if (end === -1) refuse(`The statement has an unterminated ${character}'…' literal.`);
+      if (end === -1) notSql({ sql, at: index, expected: `expected a closing ' to end the ${character}'…' literal` });
       const digits = sql.slice(index + 2, end);
       if (!(/[xX]/.test(character) ? /^[0-9a-fA-F]*$/ : /^[01]*$/).test(digits)) {
-        refuse(
-          `The ${character}'…' literal holds characters that are not ${/[xX]/.test(character) ? 'hexadecimal' : 'binary'} digits.`,
-        );
+        notSql({
+          sql,
+          at: index,
+          expected: `expected only ${/[xX]/.test(character) ? 'hexadecimal' : 'binary'} digits inside ${character}'…'`,
+        });
       }
       const text = sql.slice(index, end + 1);
       push({ kind: 'number', text, canonical: text });
@@ -227,9 +247,11 @@ export function lexSql({ sql }: { sql: string }): SqlToken[] {
         push({ kind: 'symbol', text: character, canonical: character });
         index += 1;
       } else {
-        refuse(
-          `The statement contains a character SQL does not use here: ${JSON.stringify(character)} at position ${index + 1}.`,
-        );
+        notSql({
+          sql,
+          at: index,
+          expected: `expected a character SQL uses here, not ${JSON.stringify(character)} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+        });
       }
     }
   }
@@ -241,7 +263,15 @@ function isNameToken(token: SqlToken | undefined): boolean {
 }
 
 /** `@name`, `@'name'`, `@"name"`, `` @`name` `` (user variables) and `@@name` (system variables). */
-function readVariable({ sql, start, push }: { sql: string; start: number; push: (token: SqlToken) => void }): number {
+function readVariable({
+  sql,
+  start,
+  push,
+}: {
+  sql: string;
+  start: number;
+  push: (token: UnplacedToken) => void;
+}): number {
   const system = sql[start + 1] === '@';
   const nameStart = start + (system ? 2 : 1);
   const quote = sql[nameStart];

@@ -20,6 +20,12 @@ export function lexStatement({ sql }: { sql: string }): { allTokens: SqlToken[];
   const allTokens = lexSql({ sql });
   const last = allTokens.at(-1);
   const tokens = last?.kind === 'symbol' && last.text === ';' ? allTokens.slice(0, -1) : allTokens;
+  if (tokens.length === 0) {
+    throw new ConnectorError({
+      code: 'INVALID_INPUT',
+      message: 'Query was empty: the text holds no statement, only spaces, comments or a ;.',
+    });
+  }
   assertStatementComplexity({ tokens });
   assertPlaceholdersAgree({ sql, tokens: allTokens });
   return { allTokens, tokens };

@@ -9,7 +9,21 @@ import type { TableReference } from './token-cursor.js';
 const sqlParser = new nodeSqlParser.Parser();
 const sqlParserOptions = { database: 'MySQL' };
 
-export type ParsedSql = { parsed: true; ast: unknown; tables: TableReference[] } | { parsed: false; message: string };
+/** One thing the parser would have accepted where it stopped (peggy's expectation). */
+export interface ParserExpectation {
+  type: string;
+  text?: string;
+  description?: string;
+}
+
+export type ParsedSql =
+  | { parsed: true; ast: unknown; tables: TableReference[] }
+  | {
+      parsed: false;
+      /** The token where the parser stopped, as an index into the tokens, or `end` when it ran out of them. */
+      at: number | 'end';
+      expected: ParserExpectation[];
+    };
 
 /**
  * Re-writes the tokens for the parser: every string, name and operator in its canonical form, comments gone,
@@ -17,14 +31,27 @@ export type ParsedSql = { parsed: true; ast: unknown; tables: TableReference[] }
  * parser so never reads the text another way than the lexer did.
  */
 export function serializeSqlTokens({ tokens }: { tokens: SqlToken[] }): string {
+  return serializeWithOffsets({ tokens }).text;
+}
+
+/** The parser's text and where each token starts in it, to find the token a parse error points at. */
+function serializeWithOffsets({ tokens }: { tokens: SqlToken[] }): { text: string; offsets: number[] } {
   let text = '';
+  const offsets: number[] = [];
   tokens.forEach((token, index) => {
     const previous = tokens[index - 1];
     // Qualified names stay joined (db.table, t.*, @@session.x): the parser reads them only so.
     if (previous && previous.text !== '.' && token.text !== '.') text += ' ';
+    offsets.push(text.length);
     text += token.canonical;
   });
-  return text;
+  return { text, offsets };
+}
+
+/** The index of the token holding `offset` of the parser's text (or the next one), or `end`. */
+function tokenAt({ offsets, tokens, offset }: { offsets: number[]; tokens: SqlToken[]; offset: number }) {
+  const index = offsets.findIndex((start, position) => offset < start + tokens[position]!.canonical.length);
+  return index === -1 ? 'end' : index;
 }
 
 function unquoteName({ name }: { name: string }): string {
@@ -36,8 +63,9 @@ function unquoteName({ name }: { name: string }): string {
  * complexity, refused as such; any other failure is returned as the parser's message.
  */
 export function parseSql({ tokens }: { tokens: SqlToken[] }): ParsedSql {
+  const { text, offsets } = serializeWithOffsets({ tokens });
   try {
-    const { ast, tableList } = sqlParser.parse(serializeSqlTokens({ tokens }), sqlParserOptions);
+    const { ast, tableList } = sqlParser.parse(text, sqlParserOptions);
     const tables = tableList
       .map((entry) => entry.split('::'))
       .map(([, database, table]) => ({
@@ -47,6 +75,15 @@ export function parseSql({ tokens }: { tokens: SqlToken[] }): ParsedSql {
     return { parsed: true, ast, tables };
   } catch (error) {
     if (error instanceof RangeError) tooComplex('it nests too deeply for the SQL parser');
-    return { parsed: false, message: String((error as Error).message).split('\n')[0]! };
+    const { location, expected } = error as {
+      location?: { start?: { offset?: number } };
+      expected?: ParserExpectation[] | null;
+    };
+    const offset = location?.start?.offset;
+    return {
+      parsed: false,
+      at: offset === undefined ? 'end' : tokenAt({ offsets, tokens, offset }),
+      expected: expected ?? [],
+    };
   }
 }

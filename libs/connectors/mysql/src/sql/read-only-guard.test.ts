@@ -4,6 +4,8 @@ import { guardReadStatement } from './read-only-guard.js';
 
 const policy = createDatabaseAccessPolicy({ allowSystemSchemas: false });
 const guard = (sql: string, defaultDatabase = 'shop') => guardReadStatement({ sql, defaultDatabase, policy });
+const refusal = (code: string, message: RegExp) =>
+  expect.objectContaining({ code, message: expect.stringMatching(message) });
 
 describe('guardReadStatement', () => {
   it.each([
@@ -39,20 +41,85 @@ describe('guardReadStatement', () => {
   });
 
   it.each([
-    ['SELECT 1; SELECT 2', /exactly one statement/],
-    ['/*!50000 SELECT 1 */', /executable comments/],
-    ['SELECT /*+ BKA(t) */ 1', /Optimizer hints/],
-    ['SELECT * FROM t INTO OUTFILE "/tmp/x"', /INTO/],
-    ['SELECT * FROM t FOR UPDATE', /Locking reads/],
-    ['SELECT BENCHMARK(1, 1)', /BENCHMARK\(\) is not allowed/],
-    ['SELECT * FROM mysql.user', /system schemas/],
-    ['SHOW PROCESSLIST', /SHOW statement is not allowed/],
-    ['EXPLAIN ANALYZE SELECT 1', /runs its statement/],
-    ['ANALYZE SELECT 1', /not a read/],
-    ['UPDATE t SET a = 1', /not UPDATE/],
-    ["SELECT 'unterminated", /unterminated/],
-  ])('refuses %s', (sql, message) => {
-    expect(() => guard(sql)).toThrow(message);
+    ['SELECT 1; SELECT 2', 'ACCESS_DENIED', /^statement not allowed: more than one statement/],
+    ['/*!50000 SELECT 1 */', 'ACCESS_DENIED', /^statement not allowed: executable comments/],
+    ['SELECT /*+ BKA(t) */ 1', 'ACCESS_DENIED', /^statement not allowed: optimizer hints/],
+    ['SELECT * FROM t INTO OUTFILE "/tmp/x"', 'READ_ONLY', /^SELECT … INTO writes a server file/],
+    ['SELECT * FROM t FOR UPDATE', 'READ_ONLY', /^locking reads .* take row locks/],
+    ['SELECT BENCHMARK(1, 1)', 'ACCESS_DENIED', /^statement not allowed: BENCHMARK\(\) keeps the server busy/],
+    ['SELECT * FROM mysql.user', 'ACCESS_DENIED', /system schemas/],
+    ['SHOW PROCESSLIST', 'ACCESS_DENIED', /^statement not allowed: SHOW PROCESSLIST shows other sessions' statements/],
+    ['EXPLAIN ANALYZE SELECT 1', 'ACCESS_DENIED', /EXPLAIN ANALYZE runs the statement it explains/],
+    ['ANALYZE SELECT 1', 'ACCESS_DENIED', /ANALYZE runs the statement it analyzes/],
+    [
+      'UPDATE t SET a = 1',
+      'READ_ONLY',
+      /^UPDATE changes data; this connection is read-only \(MYSQL_ALLOW_WRITES is off\)/,
+    ],
+    ["SELECT 'unterminated", 'INVALID_INPUT', /near ''unterminated' at line 1: expected a closing ' to end the string/],
+  ])('refuses %s', (sql, code, message) => {
+    expect(() => guard(sql)).toThrow(refusal(code, message));
+  });
+
+  it('points a write refused by execute_query to execute_statement when writes are enabled', () => {
+    expect(() => guardReadStatement({ sql: 'DELETE FROM orders', policy, writesEnabled: true })).toThrow(
+      refusal('READ_ONLY', /^DELETE changes data; execute_query only reads: run it with execute_statement\.$/),
+    );
+    expect(() => guardReadStatement({ sql: 'GRANT ALL ON *.* TO x', policy, writesEnabled: true })).toThrow(
+      refusal('READ_ONLY', /^GRANT changes privileges; the connector runs reads/),
+    );
+  });
+
+  it.each([
+    [
+      'SELEC * FROM orders',
+      "You have an error in your SQL syntax near 'SELEC * FROM orders' at line 1: expected a statement such as SELECT, WITH … SELECT, SHOW, DESCRIBE or EXPLAIN (did you mean SELECT?).",
+    ],
+    [
+      'SELECT * FORM orders',
+      "You have an error in your SQL syntax near 'FORM orders' at line 1: 'FORM' does not fit here (did you mean FROM?).",
+    ],
+    [
+      'SELECT 1 +',
+      "You have an error in your SQL syntax near '' at line 1: expected a value, a column name or an expression: the statement ends too early.",
+    ],
+    [
+      'SELECT (1',
+      "You have an error in your SQL syntax near '' at line 1: expected ')' to close the '(' at line 1, column 8.",
+    ],
+    ['SELECT 1)', "You have an error in your SQL syntax near ')' at line 1: no ')' here: it closes no '('."],
+    [
+      'SELECT id,\nFROM orders',
+      "You have an error in your SQL syntax near 'FROM orders' at line 2: expected a value, a column name or an expression before FROM.",
+    ],
+    [
+      'SELECT count(* FROM orders',
+      "You have an error in your SQL syntax near 'FROM orders' at line 1: expected ')', not 'FROM'.",
+    ],
+    [
+      'SELECT * FROM orders LIMIT x',
+      "You have an error in your SQL syntax near 'x' at line 1: expected a number, not 'x'.",
+    ],
+    [
+      'select status, count(*) from orders group status',
+      "You have an error in your SQL syntax near 'status' at line 1: expected BY, not 'status'.",
+    ],
+    [
+      'SHOW TABLS',
+      "You have an error in your SQL syntax near 'TABLS' at line 1: expected one of the SHOW forms TABLES, COLUMNS, INDEX, CREATE TABLE/VIEW, TABLE STATUS, TRIGGERS, EVENTS, session VARIABLES/STATUS, WARNINGS, ERRORS, COLLATION, CHARACTER SET, ENGINES, PLUGINS, PRIVILEGES (did you mean TABLES?).",
+    ],
+    ['-- only a comment', 'Query was empty: the text holds no statement, only spaces, comments or a ;.'],
+  ])('reports %j as not SQL, in the server’s words, with what was expected', (sql, message) => {
+    expect(() => guard(sql)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message }));
+  });
+
+  it('gives the position of a syntax error in its details', () => {
+    expect(() => guard('SELECT id\nFROM orders\nWHERE id = 1 ORDER status')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: { line: 3, column: 20, near: 'status', expected: "expected BY, not 'status'" },
+      }),
+    );
   });
 
   it('reads the table of every SHOW form exactly, whichever way the database is named', () => {
@@ -82,12 +149,13 @@ describe('guardReadStatement', () => {
   it.each([
     ['SHOW VARIABLES WHERE Value = (SELECT authentication_string FROM mysql.user LIMIT 1)', /SHOW … WHERE/],
     ['SHOW COLUMNS FROM orders FROM shop WHERE Field = 1', /SHOW … WHERE/],
-    ['SHOW COLUMNS FROM shop.orders FROM other', /Name the database once/],
+    ['SHOW COLUMNS FROM shop.orders FROM other', /The database is named twice/],
     ['SHOW GLOBAL VARIABLES', /not allowed: SHOW GLOBAL/],
     ['SHOW DATABASES', /not allowed: SHOW DATABASES/],
     ['SHOW GRANTS', /not allowed: SHOW GRANTS/],
-    ['SHOW TABLES FROM shop extra', /expected the end of the statement/],
-    ['DESCRIBE orders status extra', /expected the end of the statement/],
+    ['SHOW CREATE USER root', /not allowed: SHOW CREATE USER/],
+    ['SHOW TABLES FROM shop extra', /near 'extra' at line 1: expected the end of the statement in SHOW/],
+    ['DESCRIBE orders status extra', /near 'extra' at line 1: expected the end of the statement in DESCRIBE/],
   ])('refuses the SHOW or DESCRIBE form %s', (sql, message) => {
     expect(() => guard(sql)).toThrow(message);
   });
@@ -110,8 +178,10 @@ describe('guardReadStatement', () => {
     ).toThrow(/other is not in MYSQL_DATABASES/);
   });
 
-  it('reports the parser message for SQL it cannot parse', () => {
-    expect(() => guard('SELECT FROM WHERE')).toThrow(/could not be parsed/);
+  it('reports SQL the parser cannot read as a syntax error at the token where it stopped', () => {
+    expect(() => guard('SELECT FROM WHERE')).toThrow(
+      refusal('INVALID_INPUT', /^You have an error in your SQL syntax near 'FROM WHERE' at line 1/),
+    );
   });
 
   it('asks for a database when a table has none', () => {
@@ -134,17 +204,17 @@ describe('guardReadStatement', () => {
   it.each([
     ['SELECT authentication_string, 1--1 FROM mysql.user', /system schemas/],
     ['SELECT 1 FROM orders WHERE mysql.user.User = 1', /system schemas/],
-    ['SELECT sleep /* between */ (1)', /SLEEP\(\) is not allowed/],
-    ['SELECT ＳＬＥＥＰ(1)', /SLEEP\(\) is not allowed/],
-    ['SELECT `benchmark`(1, 1)', /BENCHMARK\(\) is not allowed/],
-    ['SET STATEMENT max_statement_time = 0 FOR SELECT 1', /not SET/],
-    ["SET SESSION sql_mode = 'ANSI_QUOTES'", /not SET/],
-    ['SELECT 1 PROCEDURE ANALYSE()', /PROCEDURE is not allowed/],
+    ['SELECT sleep /* between */ (1)', /SLEEP\(\) holds a server thread waiting/],
+    ['SELECT ＳＬＥＥＰ(1)', /SLEEP\(\) holds a server thread waiting/],
+    ['SELECT `benchmark`(1, 1)', /BENCHMARK\(\) keeps the server busy/],
+    ['SET STATEMENT max_statement_time = 0 FOR SELECT 1', /^SET changes session or server settings/],
+    ["SET SESSION sql_mode = 'ANSI_QUOTES'", /^SET changes session or server settings/],
+    ['SELECT 1 PROCEDURE ANALYSE()', /SELECT … PROCEDURE runs a procedure/],
     ['SELECT 1 INTO /* x */ @v', /INTO/],
-    ['SELECT * FROM orders FOR /* x */ UPDATE', /Locking reads/],
-    ['SELECT 1 ; ; ', /exactly one statement/],
-    ['SELECT\u00a0*\u00a0FROM\u00a0orders', /not SELECT\u00a0/],
-    ['(SHOW TABLES)', /Only read statements/],
+    ['SELECT * FROM orders FOR /* x */ UPDATE', /locking reads/],
+    ['SELECT 1 ; ; ', /more than one statement/],
+    ['SELECT\u00a0*\u00a0FROM\u00a0orders', /expected a statement .*'SELECT\u00a0' holds U\+00A0/],
+    ['(SHOW TABLES)', /near 'SHOW TABLES\)' at line 1: expected SELECT, WITH or VALUES after '\('/],
   ])('refuses %s, read as the server reads it', (sql, message) => {
     expect(() => guard(sql)).toThrow(message);
   });

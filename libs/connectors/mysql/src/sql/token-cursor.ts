@@ -1,5 +1,5 @@
-import { ConnectorError } from '@connectormcp/connector-kit';
 import type { SqlToken } from './lex-sql.js';
+import { sqlSyntaxError } from './sql-syntax-error.js';
 
 export interface TableReference {
   database: string | null;
@@ -25,16 +25,23 @@ export interface TokenCursor {
   expectEnd(): void;
 }
 
-/** Reads a token list front to back for the small hand-checked grammars (SHOW, DESCRIBE). */
-export function createTokenCursor({ tokens, statement }: { tokens: SqlToken[]; statement: string }): TokenCursor {
+/**
+ * Reads a token list front to back for the small hand-checked grammars (SHOW, DESCRIBE); what does not fit is
+ * a syntax error at the token where reading stopped, as the server reports it.
+ */
+export function createTokenCursor({
+  sql,
+  tokens,
+  statement,
+}: {
+  sql: string;
+  tokens: SqlToken[];
+  statement: string;
+}): TokenCursor {
   let position = 0;
-  const describe = (token: SqlToken | undefined) =>
-    token === undefined ? 'the end' : token.kind === 'string' ? 'a string' : `"${token.text}"`;
   const unexpected = (expected: string): never => {
-    throw new ConnectorError({
-      code: 'INVALID_INPUT',
-      message: `${statement}: expected ${expected} but found ${describe(tokens[position])}.`,
-    });
+    const token = tokens[position];
+    throw sqlSyntaxError({ sql, at: token ? token.start : 'end', expected: `expected ${expected} in ${statement}` });
   };
   const peekWord = (offset = 0) => {
     const token = tokens[position + offset];

@@ -1,4 +1,5 @@
 import { renderTable } from '@connectormcp/connector-kit';
+import { millisecondsNumber, valueFormats } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineMysqlTool } from '../define-mysql-tool.js';
 import { executeReadOnly } from '../execute-read-only.js';
@@ -24,22 +25,38 @@ export const executeQuery = defineMysqlTool({
       .describe('Rows to return at most (default MYSQL_MAX_ROWS, 200).'),
   }),
   output: z.object({
-    columns: z.array(z.object({ name: z.string(), type: z.string() })),
-    rows: z.array(z.array(z.unknown())),
+    columns: z.array(
+      z.object({
+        name: z.string(),
+        type: z.string().describe('The MySQL type of the column, as the server reports it (NEWDECIMAL, LONGLONG, …).'),
+        format: z
+          .enum(valueFormats)
+          .optional()
+          .describe(
+            'How to read the values: decimal (an exact number as a string: DECIMAL, BIGINT), date-time (ISO 8601; TIMESTAMP in UTC with Z, DATETIME as stored, without an offset), date (YYYY-MM-DD).',
+          ),
+      }),
+    ),
+    rows: z.array(z.array(z.unknown())).describe('One array per row, values in column order.'),
     row_count: z.number(),
     truncated: z.boolean().describe('Rows were left out or values cut; `hint` says how to narrow the query.'),
     truncated_cells: z
       .array(z.object({ row: z.number(), column: z.string(), bytes: z.number() }))
       .describe('Values cut to the size budget: row index in `rows` (from 0), column name, full size in bytes.'),
     hint: z.string().optional(),
-    elapsed_ms: z.number(),
+    elapsed_ms: millisecondsNumber().describe('Time the statement took, in milliseconds.'),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async handler({ input, context, signal, maxChars, maxStructuredChars }) {
     const database = input.database ?? context.config.database;
     if (input.database) context.policy.assertReadable({ database: input.database });
     const maxRows = Math.min(input.max_rows ?? context.config.maxRows, context.config.maxRows);
-    guardReadStatement({ sql: input.sql, ...(database ? { defaultDatabase: database } : {}), policy: context.policy });
+    guardReadStatement({
+      sql: input.sql,
+      ...(database ? { defaultDatabase: database } : {}),
+      policy: context.policy,
+      writesEnabled: context.config.allowWrites,
+    });
     const { maxCellBytes } = context.config;
     // Never above the budget the structured content is held to, so the connector's own cut is the one that counts.
     const maxResultBytes = Math.min(context.config.maxResultBytes ?? maxStructuredChars, maxStructuredChars);
