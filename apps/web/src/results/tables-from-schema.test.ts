@@ -75,13 +75,24 @@ describe('tablesFromSchema', () => {
         { name: 'sku', type: 'VARCHAR' },
         { name: 'price', type: 'DECIMAL', format: 'decimal' },
         { name: 'sold_on', type: 'DATE', format: 'date' },
+        { name: 'quantity', type: 'LONG' },
+        { name: 'weight', type: 'DOUBLE' },
+        { name: 'made', type: 'YEAR' },
       ],
-      rows: [['A-1', '9.50', '2026-01-05']],
+      rows: [['A-1', '9.50', '2026-01-05', 3, 0.25, 2026]],
       row_count: 1,
     };
     const [table] = tablesFromSchema({ result, outputSchema });
-    expect(table!.columns.map((column) => column.kind)).toEqual(['text', 'decimal', 'date']);
-    expect(table!.rows).toEqual([['A-1', '9.50', '2026-01-05']]);
+    // Without a format, the declared type tells numbers from text.
+    expect(table!.columns.map((column) => column.kind)).toEqual([
+      'text',
+      'decimal',
+      'date',
+      'integer',
+      'number',
+      'text',
+    ]);
+    expect(table!.rows).toEqual([['A-1', '9.50', '2026-01-05', 3, 0.25, 2026]]);
   });
 
   it('guesses nothing: no table without an array-of-objects property in the schema', () => {

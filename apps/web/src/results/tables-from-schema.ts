@@ -47,15 +47,30 @@ function isSqlShape(schema: JsonSchema): boolean {
   );
 }
 
-/** Each SQL column carries its format (the connector computes it from the column's type). */
+// Columns with no format arrive as JSON numbers or text; their declared SQL type says which.
+const sqlTypeKinds = new Map<string, ColumnKind>([
+  ['TINY', 'integer'],
+  ['SHORT', 'integer'],
+  ['LONG', 'integer'],
+  ['INT24', 'integer'],
+  ['FLOAT', 'number'],
+  ['DOUBLE', 'number'],
+  ['JSON', 'json'],
+]);
+
+/**
+ * Each SQL column carries its format (the connector computes it from the column's type); a column with
+ * none is a number or text as its declared type says.
+ */
 function sqlTable({ result }: { result: Record<string, unknown> }): TypedTable | undefined {
   if (!Array.isArray(result.columns) || !Array.isArray(result.rows)) return undefined;
   const columns: TypedColumn[] = result.columns.map((column) => {
     const described = isPlainObject(column) ? column : { name: String(column) };
     const key = String(described.name ?? '');
     const format = typeof described.format === 'string' ? described.format : undefined;
-    const kind = format && sqlKinds.has(format as ColumnKind) ? (format as ColumnKind) : 'json';
-    return { key, label: key, kind: kind === 'json' ? 'text' : kind };
+    const declared = typeof described.type === 'string' ? sqlTypeKinds.get(described.type.toUpperCase()) : undefined;
+    const kind = format && sqlKinds.has(format as ColumnKind) ? (format as ColumnKind) : (declared ?? 'text');
+    return { key, label: key, kind };
   });
   const rows = result.rows.map((row) => (Array.isArray(row) ? row : [row]));
   return { name: 'rows', columns, rows };
