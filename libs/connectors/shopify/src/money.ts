@@ -1,14 +1,13 @@
-import { z } from 'zod';
+import { moneySchema, type Money } from '@connectormcp/connector-kit/value-format';
 
-export const moneySchema = z.object({ amount: z.string(), currency_code: z.string() });
+// The kit's money format: a decimal string amount and an ISO 4217 code, marked for clients.
+export { moneySchema };
 
 /** Money stays a decimal string with its currency, as Shopify sends it. */
-export function toMoney(
-  value: { amount: string; currencyCode: string } | null | undefined,
-): z.infer<typeof moneySchema> | null {
+export function toMoney(value: { amount: string; currencyCode: string } | null | undefined): Money | null {
   return value ? { amount: value.amount, currency_code: value.currencyCode } : null;
 }
 
-export function formatMoney(value: z.infer<typeof moneySchema> | null): string {
+export function formatMoney(value: Money | null): string {
   return value ? `${value.amount} ${value.currency_code}` : '-';
 }

@@ -1,4 +1,5 @@
 import { ConnectorError, truncateJsonValue } from '@connectormcp/connector-kit';
+import { dateTimeString, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { maskEmail, maskPhone } from '../mask-personal-data.js';
@@ -69,10 +70,10 @@ interface OrderData {
 }
 
 export const orderDetailSchema = z.object({
-  id: z.string(),
+  id: identifierString().describe('Order GID.'),
   name: z.string(),
-  created_at: z.string(),
-  cancelled_at: z.string().nullable(),
+  created_at: dateTimeString(),
+  cancelled_at: dateTimeString().nullable(),
   financial_status: z.string().nullable(),
   fulfillment_status: z.string(),
   customer: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
@@ -81,7 +82,7 @@ export const orderDetailSchema = z.object({
     z.object({
       title: z.string(),
       sku: z.string().nullable(),
-      quantity: z.number(),
+      quantity: z.number().int(),
       unit_price: moneySchema.nullable(),
       total: moneySchema.nullable(),
     }),
@@ -93,9 +94,9 @@ export const orderDetailSchema = z.object({
   total: moneySchema.nullable(),
   refunded: moneySchema.nullable(),
   refunds: z.array(
-    z.object({ created_at: z.string().nullable(), amount: moneySchema.nullable(), note: z.string().nullable() }),
+    z.object({ created_at: dateTimeString().nullable(), amount: moneySchema.nullable(), note: z.string().nullable() }),
   ),
-  fulfillments: z.array(z.object({ created_at: z.string(), status: z.string(), tracking: z.array(z.string()) })),
+  fulfillments: z.array(z.object({ created_at: dateTimeString(), status: z.string(), tracking: z.array(z.string()) })),
   timeline: z.array(z.string()),
   tags: z.array(z.string()),
   note: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { ConnectorError, truncateJsonValue } from '@connectormcp/connector-kit';
+import { identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { formatMoney, moneySchema, toMoney } from '../money.js';
@@ -41,7 +42,7 @@ interface ProductData {
 }
 
 export const productDetailSchema = z.object({
-  id: z.string(),
+  id: identifierString().describe('Product GID.'),
   title: z.string(),
   handle: z.string(),
   status: z.string(),
@@ -50,17 +51,17 @@ export const productDetailSchema = z.object({
   tags: z.array(z.string()),
   description: z.string(),
   url: z.string().nullable(),
-  total_inventory: z.number(),
+  total_inventory: z.number().int(),
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(
     z.object({
-      id: z.string(),
+      id: identifierString().describe('Variant GID.'),
       title: z.string(),
       sku: z.string().nullable(),
       price: moneySchema.nullable(),
       compare_at_price: moneySchema.nullable(),
       barcode: z.string().nullable(),
-      inventory_quantity: z.number().nullable(),
+      inventory_quantity: z.number().int().nullable(),
     }),
   ),
   images: z.array(z.object({ url: z.string(), alt_text: z.string().nullable() })),

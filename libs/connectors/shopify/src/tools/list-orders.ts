@@ -1,4 +1,5 @@
 import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
+import { dateTimeString, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { pageText } from '../page-text.js';
@@ -55,14 +56,14 @@ export const listOrders = defineShopifyTool({
   output: z.object({
     orders: z.array(
       z.object({
-        id: z.string(),
+        id: identifierString().describe('Order GID.'),
         name: z.string(),
-        created_at: z.string(),
+        created_at: dateTimeString(),
         customer: z.string().nullable(),
         total: moneySchema.nullable(),
         financial_status: z.string().nullable(),
         fulfillment_status: z.string(),
-        item_count: z.number(),
+        item_count: z.number().int().describe('Items (quantity) in the order.'),
       }),
     ),
     next_cursor: z.string().nullable(),

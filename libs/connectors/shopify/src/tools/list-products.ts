@@ -1,4 +1,5 @@
 import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
+import { dateTimeString, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineShopifyTool } from '../define-shopify-tool.js';
 import { moneySchema, toMoney } from '../money.js';
@@ -34,7 +35,7 @@ interface ProductListData {
 }
 
 export const productRowSchema = z.object({
-  id: z.string(),
+  id: identifierString().describe('Product GID.'),
   title: z.string(),
   handle: z.string(),
   status: z.string(),
@@ -42,8 +43,8 @@ export const productRowSchema = z.object({
   product_type: z.string(),
   min_price: moneySchema.nullable(),
   max_price: moneySchema.nullable(),
-  total_inventory: z.number(),
-  updated_at: z.string(),
+  total_inventory: z.number().int(),
+  updated_at: dateTimeString(),
 });
 
 export const productListOutput = z.object({
