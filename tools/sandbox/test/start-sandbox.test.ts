@@ -33,3 +33,27 @@ describe('startSandbox with writes allowed (the web end-to-end tests)', () => {
     }
   });
 });
+
+describe('stopSource (a source that goes down mid-session)', () => {
+  it("stops one source's service, keeps its datasource configured, and leaves the rest to stop()", async () => {
+    const sandbox = await startSandbox({ root, sources: ['files', 'jira'] });
+    try {
+      const files = sandbox.datasources.find((datasource) => datasource.id === 'files')!;
+      const jira = sandbox.datasources.find((datasource) => datasource.id === 'jira')!;
+      const s3Endpoint = files.env.S3_ENDPOINT_URL!;
+      const reachable = async (url: string) => (await fetch(url).catch(() => undefined)) !== undefined;
+      expect(await reachable(s3Endpoint)).toBe(true);
+      expect(await reachable(jira.env.JIRA_BASE_URL!)).toBe(true);
+
+      await sandbox.stopSource('files');
+      expect(await reachable(s3Endpoint)).toBe(false);
+      expect(await reachable(jira.env.JIRA_BASE_URL!)).toBe(true);
+      expect(sandbox.datasources.map((datasource) => datasource.id)).toEqual(['files', 'jira']);
+      // Twice is harmless; a source that never started is a mistake in the test that asks for it.
+      await sandbox.stopSource('files');
+      await expect(sandbox.stopSource('store')).rejects.toThrow(/no running source 'store'/);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
