@@ -124,6 +124,7 @@ function ToolRunner({
                     {...(text ? { text } : {})}
                     name={`${datasource.id}-${tool.name}`}
                     outputSchema={result.outputSchema ?? tool.outputSchema}
+                    source={{ datasource: datasource.id, tool: tool.name }}
                   />
                 )
               }
