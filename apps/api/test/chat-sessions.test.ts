@@ -345,7 +345,7 @@ describe('datasource health, chat selection, reopened runs and edit-and-re-run, 
     await waitFor({
       probe: async () => (await session(id)).runs.find((run) => run.id === runId)?.status === 'cancelled',
       description: 'the abandoned run to end',
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
     });
     expect(await country(3)).toBe(before);
 

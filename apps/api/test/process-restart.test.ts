@@ -186,7 +186,8 @@ describe('the API process', () => {
     await waitFor({
       probe: async () => fake.requests.at(-1)?.messages.at(-1)?.content === 'Take your time.',
       description: 'the model request',
-      timeoutMs: 10_000,
+      // Starting the connector and its first health check come first; a busy machine takes a while.
+      timeoutMs: 45_000,
     });
     api.child.kill('SIGTERM');
     const events = await reading;
@@ -204,7 +205,8 @@ describe('the API process', () => {
     await waitFor({
       probe: async () => fake.requests.at(-1)?.messages.at(-1)?.content === 'Very slowly.',
       description: 'the model request',
-      timeoutMs: 10_000,
+      // Starting the connector and its first health check come first; a busy machine takes a while.
+      timeoutMs: 45_000,
     });
     api.child.kill('SIGTERM');
     const events = await reading;
