@@ -97,6 +97,23 @@ describe('edit & re-run from tool cards, and the tool explorer, in Chromium over
     await second.getByText('Arguments').click();
     expect(await second.locator('pre').first().textContent()).toContain('ORDER BY price ASC LIMIT 2');
     await screenshot('rerun-result');
+
+    // The re-run is part of the chat: reopened, it is still there, after the answer it followed.
+    await coverage?.collect();
+    await page.reload();
+    const reopened = cards('execute_query').nth(1);
+    await reopened.getByRole('status').filter({ hasText: 'Done' }).waitFor();
+    expect(await reopened.getByRole('table').locator('tbody tr td:first-child').allTextContents()).toEqual(cheapest);
+    const rerunFollowsTheAnswer = await page.evaluate(() => {
+      const answer = [...document.querySelectorAll('p')].find((element) =>
+        element.textContent?.includes('Those are the three most expensive products.'),
+      );
+      const rerunCard = document.querySelectorAll('[data-testid="tool-call-card"]')[1];
+      return Boolean(
+        answer && rerunCard && answer.compareDocumentPosition(rerunCard) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+    });
+    expect(rerunFollowsTheAnswer).toBe(true);
   });
 
   it('re-runs an edited write only after approval', async () => {

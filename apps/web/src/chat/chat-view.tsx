@@ -12,6 +12,7 @@ import { historyToChatItems } from './history-to-chat-items.js';
 import { MarkdownMessage } from './markdown-message.js';
 import { RunErrorBanner } from './run-error-banner.js';
 import { ToolCallCard } from './tool-call-card.js';
+import { withToolCallRuns } from './tool-call-run-turns.js';
 import { UsageLine } from './usage-line.js';
 import { useChatRun } from './use-chat-run.js';
 import { useToolCallRerun } from './use-tool-call-rerun.js';
@@ -53,10 +54,15 @@ export function ChatView({
   useEffect(() => {
     if (seeded.current || !history.data) return;
     seeded.current = true;
-    const items = historyToChatItems({
+    const items = withToolCallRuns({
+      items: historyToChatItems({
+        messages: history.data.messages,
+        toolCalls: history.data.toolCalls,
+        runs: history.data.runs,
+      }),
       messages: history.data.messages,
-      toolCalls: history.data.toolCalls,
       runs: history.data.runs,
+      toolCalls: history.data.toolCalls,
     });
     chat.reset(items);
     setSeededCount(items.length);
