@@ -27,6 +27,8 @@ export interface ConnectorRuntime<
   maxResultChars: number;
   /** Budget of a tool's `structuredContent`, as JSON characters; the text's budget unless set apart. */
   maxStructuredChars: number;
+  /** Defaults the connection supplies for tool inputs (`ConnectorDefinition.inputDefaults`); none without a config. */
+  inputDefaults: Record<string, unknown>;
   /** The context, created on first use; throws the config error when the config is invalid. */
   context(): Context;
   check(options?: { signal?: AbortSignal }): Promise<ConnectorCheckResult>;
@@ -72,6 +74,7 @@ export function createConnectorRuntime<Config extends ConnectorConfig, Context e
     allowWrites,
     maxResultChars,
     maxStructuredChars,
+    inputDefaults: config && connector.inputDefaults ? connector.inputDefaults({ config }) : {},
     context: getContext,
     async check({ signal = AbortSignal.timeout(15_000) } = {}) {
       try {

@@ -76,7 +76,7 @@ function registerTool<Context extends ConnectorContext>({
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.input,
+      inputSchema: withInputDefaults({ schema: tool.input, defaults: runtime.inputDefaults }),
       outputSchema,
       annotations: { title: tool.title, ...tool.annotations },
     },
@@ -104,6 +104,22 @@ function registerTool<Context extends ConnectorContext>({
       }
     },
   );
+}
+
+/**
+ * The tool's input with the connection's defaults as JSON Schema `default`: a required field becomes
+ * optional and filled with the default; an optional one only shows it, its tool resolving an omitted value.
+ */
+function withInputDefaults({ schema, defaults }: { schema: z.ZodObject; defaults: Record<string, unknown> }) {
+  const overrides: Record<string, z.ZodType> = {};
+  for (const [key, value] of Object.entries(defaults)) {
+    const field = schema.shape[key] as z.ZodType | undefined;
+    if (!field || value === undefined) continue;
+    overrides[key] = field.safeParse(undefined).success
+      ? field.meta({ default: value })
+      : (field as z.ZodType<unknown>).default(value as never);
+  }
+  return Object.keys(overrides).length === 0 ? schema : schema.safeExtend(overrides);
 }
 
 const truncatedFlag = z

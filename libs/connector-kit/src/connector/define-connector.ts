@@ -41,6 +41,14 @@ export interface ConnectorDefinition<
   configFromEnvironment(options: { environment: Record<string, string | undefined> }): Config;
   /** Secret values in a config, so they can be redacted from every message and log. */
   secretsOf(options: { config: Config }): Array<string | undefined>;
+  /**
+   * Values the connection supplies for tool inputs it does not need from the caller (MySQL's `database`,
+   * from MYSQL_DATABASE). Each tool whose input has such a field lists it with JSON Schema `default`, so a
+   * client shows the value instead of asking for it. A required field becomes optional and is filled with
+   * the default; an optional one only shows it (the tool resolves an omitted value itself, and may treat an
+   * explicit one differently).
+   */
+  inputDefaults?(options: { config: Config }): Record<string, unknown>;
   /** Builds clients and pools. Must not connect: a connector lists its tools even when its source is down. */
   createContext(options: { config: Config; logger: Logger }): Context;
   tools: ReadonlyArray<ToolDefinition<Context, any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
