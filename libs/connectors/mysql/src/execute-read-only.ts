@@ -1,7 +1,9 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
+import type { ValueFormat } from '@connectormcp/connector-kit/value-format';
 import type { FieldPacket } from 'mysql2';
 import mysql, { type PoolConnection } from 'mysql2/promise';
 import { acquireConnection, isStaleConnectionError } from './acquire-connection.js';
+import { columnFormat } from './column-format.js';
 import { scheduleGarbageCollection } from './collect-garbage.js';
 import { columnTypeName, toJsonSafeValue } from './json-safe-value.js';
 import { killQuery } from './kill-query.js';
@@ -12,6 +14,8 @@ import { sessionSettingsStatement } from './session-settings.js';
 export interface ResultColumn {
   name: string;
   type: string;
+  /** How to read the column's values (decimal, date-time, date), from its type. */
+  format?: ValueFormat;
 }
 
 export interface ReadResult {
@@ -358,7 +362,11 @@ function streamRows({
     });
     query.on('fields', (fields) => {
       if (!fields) return;
-      columns = fields.map((field) => ({ name: field.name, type: columnTypeName({ type: field.type }) }));
+      columns = fields.map((field) => {
+        const type = columnTypeName({ type: field.type });
+        const format = columnFormat({ typeName: type });
+        return { name: field.name, type, ...(format ? { format } : {}) };
+      });
       byteBudget?.setColumns(
         fields.map((field) => ({
           name: field.name,

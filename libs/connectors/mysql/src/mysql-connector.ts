@@ -21,6 +21,8 @@ export const mysqlConnector = defineConnector<MysqlConfig, MysqlContext>({
   configFromEnvironment: mysqlConfigFromEnvironment,
   secretsOf: ({ config }) => [config.password],
   createContext: createMysqlContext,
+  // Tools list the default database in their input schemas, so a client does not ask for it.
+  inputDefaults: ({ config }) => (config.database ? { database: config.database } : {}),
   tools: mysqlTools,
   resources: mysqlResources,
   mapError: mapMysqlError,

@@ -1,3 +1,4 @@
+import { decimalString, millisecondsNumber } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { cutText } from '../cut-cell.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -17,11 +18,11 @@ export const executeStatement = defineMysqlTool({
   }),
   output: z.object({
     affected_rows: z.number(),
-    insert_id: z.string().nullable(),
+    insert_id: decimalString().nullable().describe('The AUTO_INCREMENT value of the first inserted row, if any.'),
     warnings: z.number(),
     info: z.string(),
     truncated: z.boolean().describe('The server message in `info` was cut to MYSQL_MAX_CELL_BYTES.'),
-    elapsed_ms: z.number(),
+    elapsed_ms: millisecondsNumber().describe('Time the statement took, in milliseconds.'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   writes: true,

@@ -1,5 +1,6 @@
 import { ConnectorError, fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
 import mysql from 'mysql2/promise';
+import { bytesNumber, dateTimeString, decimalString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { assertDatabaseExists } from '../assert-database-exists.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -21,13 +22,15 @@ export const getTableStats = defineMysqlTool({
     tables: z.array(
       z.object({
         table: z.string(),
-        rows: z.string().nullable(),
+        rows: decimalString().nullable().describe('Row count: estimated from statistics, exact with exact=true.'),
         rows_exact: z.boolean(),
-        data_bytes: z.string().nullable(),
-        index_bytes: z.string().nullable(),
-        auto_increment: z.string().nullable(),
-        created: z.string().nullable(),
-        updated: z.string().nullable(),
+        data_bytes: bytesNumber().nullable().describe('Size of the data, in bytes.'),
+        index_bytes: bytesNumber().nullable().describe('Size of the indexes, in bytes.'),
+        auto_increment: decimalString().nullable().describe('The next AUTO_INCREMENT value.'),
+        created: dateTimeString().nullable().describe('When the table was created (UTC).'),
+        updated: dateTimeString()
+          .nullable()
+          .describe('When the table was last changed (UTC), when the engine records it.'),
       }),
     ),
     truncated: z.boolean().describe('True when the database has more tables than shown; pass table to see one.'),
@@ -81,11 +84,13 @@ export const getTableStats = defineMysqlTool({
         table: row.table,
         rows: count,
         rows_exact: input.exact,
-        data_bytes: row.data_bytes === null ? null : String(row.data_bytes),
-        index_bytes: row.index_bytes === null ? null : String(row.index_bytes),
+        // Sizes stay below 2^53 bytes (8 PiB), so JSON numbers carry them exactly.
+        data_bytes: row.data_bytes === null ? null : Number(row.data_bytes),
+        index_bytes: row.index_bytes === null ? null : Number(row.index_bytes),
         auto_increment: row.auto_increment === null ? null : String(row.auto_increment),
-        created: row.created,
-        updated: row.updated,
+        // information_schema shows these times in the session's time zone, which reads pin to UTC.
+        created: utcDateTime({ value: row.created }),
+        updated: utcDateTime({ value: row.updated }),
       });
     }
     const fitted = fitJsonItems({
@@ -106,3 +111,8 @@ export const getTableStats = defineMysqlTool({
     };
   },
 });
+
+/** `2024-05-01T09:30:00` read in the UTC session, as ISO 8601 with its offset. */
+function utcDateTime({ value }: { value: string | null }): string | null {
+  return value === null || value.startsWith('0000') ? null : `${value.replace(' ', 'T')}Z`;
+}

@@ -1,4 +1,5 @@
 import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
+import { decimalString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { assertDatabaseExists } from '../assert-database-exists.js';
 import { defineMysqlTool } from '../define-mysql-tool.js';
@@ -20,7 +21,7 @@ export const listTables = defineMysqlTool({
         name: z.string(),
         type: z.enum(['table', 'view', 'system view', 'sequence', 'other']),
         engine: z.string().nullable(),
-        estimated_rows: z.string().nullable(),
+        estimated_rows: decimalString().nullable().describe('Row count estimated from statistics, not exact.'),
         comment: z.string(),
       }),
     ),
