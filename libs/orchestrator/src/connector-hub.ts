@@ -62,6 +62,8 @@ export interface ConnectorHubOptions {
   datasources: DatasourceConfigInput[];
   /** How often each datasource's connector checks its source (default 60 000 ms). */
   healthCheckIntervalMs?: number;
+  /** A check slower than this makes a datasource degraded (default 10 000 ms). */
+  slowHealthCheckMs?: number;
   /** Called when a datasource's health status or reason changes. */
   onHealthChange?: HealthChangeListener;
 }
@@ -82,6 +84,7 @@ const sourceFailureCodes = new Set(['UPSTREAM_UNAVAILABLE', 'RATE_LIMITED', 'INV
 export function createConnectorHub({
   datasources,
   healthCheckIntervalMs = 60_000,
+  slowHealthCheckMs = 10_000,
   onHealthChange,
 }: ConnectorHubOptions): ConnectorHub {
   const configs = datasources.map((datasource) => datasourceConfigSchema.parse(datasource));
@@ -108,7 +111,7 @@ export function createConnectorHub({
         intervalMs: healthCheckIntervalMs,
         failureDelayMs: 500,
         failureGapMs: 3000,
-        slowCheckMs: 10_000,
+        slowCheckMs: slowHealthCheckMs,
         // Longer than the kit's own 20 s limit, so that its message says what timed out.
         checkTimeoutMs: 25_000,
         onChange: (health) => {

@@ -5,7 +5,7 @@ import type { DatasourceConfig } from './datasource-config.js';
 const examplesByKind: Record<string, string[]> = {
   mysql: [
     'Which tables are in this database, and what does each one hold?',
-    'How many orders were placed each month this year, and what was the revenue?',
+    'How many orders were placed each month, and what was the revenue?',
     'Which five products sold the most units?',
   ],
   s3: [
