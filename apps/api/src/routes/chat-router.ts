@@ -1,13 +1,12 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { runChat, type ChatEvent, type ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
-import { approvalRequestSchema, chatMessageRequestSchema, type ChatJsonResponse } from '../contracts/index.js';
+import { approvalRequestSchema, chatMessageRequestSchema } from '../contracts/index.js';
 import { ApiError } from '../api-error.js';
 import type { ChatStore } from '../database/chat-store.js';
-import { openEventStream } from '../open-event-stream.js';
 import { repairHistory } from '../repair-history.js';
-import { createRunRecorder, type RunOutcome } from '../run-recorder.js';
 import type { RunRegistry } from '../run-registry.js';
+import { serveRun } from '../serve-run.js';
 import { assertKnownDatasources } from './assert-known-datasources.js';
 
 export interface ChatRouterOptions {
@@ -20,13 +19,6 @@ export interface ChatRouterOptions {
   /** Sees every event (metrics). */
   onEvent?: (event: ChatEvent) => void;
 }
-
-/** What a run that threw (a bug or a database failure, not a model error) is stored as. */
-export const unexpectedRunFailure: RunOutcome = {
-  status: 'failed',
-  usage: null,
-  error: { code: 'upstream', message: 'The run stopped because of an error on our side.', retryable: true },
-};
 
 /**
  * The chat: a user message starts a run of the orchestrator whose events stream back as Server-Sent
@@ -54,64 +46,39 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
     await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
     const conversation = repairHistory({ messages: [...stored, userMessage] });
 
-    const run = await runs.start({ owner, sessionId: session.id, kind: 'chat', question: body.message });
-    const stream = openEventStream({ request, response, onClose: () => run.cancel() });
-    const recorder = createRunRecorder({
+    // Messages are stored in order as the run adds them, each before the run goes on.
+    let storedMessages = Promise.resolve();
+    await serveRun({
+      request,
+      response,
+      runs,
       store,
       owner,
       sessionId: session.id,
-      runId: run.runId,
-      onRecordFailed: (error) => request.log?.error({ err: error }, 'could not record a tool call'),
+      kind: 'chat',
+      question: body.message,
+      ...(observe ? { observe } : {}),
+      execute: async ({ signal, approve, onEvent }) => {
+        const result = await runChat({
+          hub,
+          messages: conversation,
+          datasources,
+          signal,
+          environment,
+          ...(anthropic ? { anthropic } : {}),
+          approve,
+          onMessage: (message) => {
+            storedMessages = storedMessages.then(() =>
+              store.appendMessages({ sessionId: session.id, messages: [message] }),
+            );
+            return storedMessages;
+          },
+          onEvent,
+        });
+        await storedMessages;
+        return result;
+      },
     });
-    const events: ChatEvent[] = [];
-    stream.send({ type: 'run', runId: run.runId, sessionId: session.id });
-    let outcome = unexpectedRunFailure;
-    // Messages are stored in order as the run adds them, each before the run goes on.
-    let storedMessages = Promise.resolve();
-    try {
-      const result = await runChat({
-        hub,
-        messages: conversation,
-        datasources,
-        signal: run.signal,
-        environment,
-        ...(anthropic ? { anthropic } : {}),
-        approve: (approval) => run.waitForApproval(approval),
-        onMessage: (message) => {
-          storedMessages = storedMessages.then(() =>
-            store.appendMessages({ sessionId: session.id, messages: [message] }),
-          );
-          return storedMessages;
-        },
-        onEvent: (event) => {
-          events.push(event);
-          observe?.(event);
-          recorder.observe(event);
-          stream.send(event);
-        },
-      });
-      await storedMessages;
-      await recorder.flush();
-      outcome = recorder.outcome({ stopReason: result.stopReason });
-      if (stream.streaming) {
-        stream.end();
-      } else {
-        const answer = events
-          .filter((event) => event.type === 'text_delta')
-          .map((event) => event.text)
-          .join('');
-        const json: ChatJsonResponse = { sessionId: session.id, runId: run.runId, answer, events };
-        response.json(json);
-      }
-    } catch (error) {
-      if (!stream.streaming) throw error;
-      // The stream has begun: the failure can only be told in it.
-      request.log?.error({ err: error }, 'chat run failed');
-      stream.send({ type: 'error', ...unexpectedRunFailure.error! });
-      stream.end();
-    } finally {
-      await run.finish(outcome);
-    }
   });
   router.post('/approvals/:id', async (request, response) => {
     const body = approvalRequestSchema.parse(request.body);

@@ -3,11 +3,9 @@ import { Router } from 'express';
 import { ApiError } from '../api-error.js';
 import { toolCallRequestSchema } from '../contracts/index.js';
 import type { ChatStore } from '../database/chat-store.js';
-import { openEventStream } from '../open-event-stream.js';
-import { createRunRecorder } from '../run-recorder.js';
 import type { RunRegistry } from '../run-registry.js';
+import { serveRun } from '../serve-run.js';
 import { assertKnownDatasources } from './assert-known-datasources.js';
-import { unexpectedRunFailure } from './chat-router.js';
 
 /**
  * `POST /api/chat/sessions/:sessionId/tool-calls`: one tool call without the model (edit and re-run from a
@@ -38,46 +36,27 @@ export function toolCallsRouter({
     if (failures.length === 0 && !tools.some((tool) => tool.tool.name === body.tool))
       throw new ApiError({ status: 404, code: 'not_found', message: `${body.datasource} has no tool ${body.tool}.` });
 
-    const run = await runs.start({ owner, sessionId: session.id, kind: 'tool_call', question: null });
-    const stream = openEventStream({ request, response, onClose: () => run.cancel() });
-    const recorder = createRunRecorder({
+    await serveRun({
+      request,
+      response,
+      runs,
       store,
       owner,
       sessionId: session.id,
-      runId: run.runId,
-      onRecordFailed: (error) => request.log?.error({ err: error }, 'could not record a tool call'),
+      kind: 'tool_call',
+      question: null,
+      ...(observe ? { observe } : {}),
+      execute: ({ signal, approve, onEvent }) =>
+        runToolCall({
+          hub,
+          datasourceId: body.datasource,
+          tool: body.tool,
+          arguments: body.arguments,
+          signal,
+          approve,
+          onEvent,
+        }),
     });
-    const events: ChatEvent[] = [];
-    stream.send({ type: 'run', runId: run.runId, sessionId: session.id });
-    let outcome = unexpectedRunFailure;
-    try {
-      const result = await runToolCall({
-        hub,
-        datasourceId: body.datasource,
-        tool: body.tool,
-        arguments: body.arguments,
-        signal: run.signal,
-        approve: (approval) => run.waitForApproval(approval),
-        onEvent: (event) => {
-          events.push(event);
-          observe?.(event);
-          recorder.observe(event);
-          stream.send(event);
-        },
-      });
-      await recorder.flush();
-      // A client that went away while an approval was pending cancelled the run (the write was refused).
-      outcome = recorder.outcome({ stopReason: result.stopReason, cancelled: run.signal.aborted });
-      if (stream.streaming) stream.end();
-      else response.json({ sessionId: session.id, runId: run.runId, answer: '', events });
-    } catch (error) {
-      if (!stream.streaming) throw error;
-      request.log?.error({ err: error }, 'tool call run failed');
-      stream.send({ type: 'error', ...unexpectedRunFailure.error! });
-      stream.end();
-    } finally {
-      await run.finish(outcome);
-    }
   });
   return router;
 }
