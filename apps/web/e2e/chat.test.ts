@@ -117,7 +117,7 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
     app.fake.script({ content: [{ type: 'text', text: 'Counting slowly: ' + 'one more, '.repeat(400) }], delayMs: 40 });
     await send('Count slowly.');
     await page.getByText('Counting slowly').waitFor();
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();
     await page.getByRole('button', { name: 'Send' }).waitFor();
     await screenshot('stopped-run');
