@@ -25,6 +25,7 @@ const notSql = [
   '(SHOW TABLES)',
   'SHOW TABLES FROM shop extra',
   'DESCRIBE orders status extra',
+  'SHOW TABLS',
   '42',
 ];
 
