@@ -125,8 +125,7 @@ export function ChatView({
             <Banner tone="warning" title="The chat cannot answer yet: no Anthropic API key is set on the server">
               <p>{status.data?.message}</p>
               <p className="mt-1">
-                Start the server with <code>ANTHROPIC_API_KEY=sk-ant-… npm start</code>. The tool explorer works without
-                it.
+                Start the server with <code>ANTHROPIC_API_KEY=sk-ant-… npm start</code> to chat.
               </p>
             </Banner>
           ) : null}
