@@ -103,28 +103,30 @@ export function createConnectorHub({
   };
   const listeners = new Set<HealthChangeListener>(onHealthChange ? [onHealthChange] : []);
   const monitors = new Map<string, HealthMonitor>(
-    configs.map((config) => [
-      config.id,
-      createHealthMonitor({
-        check: (options) => connections.get(config.id)!.check(options),
-        environment: config.env,
-        intervalMs: healthCheckIntervalMs,
-        failureDelayMs: 500,
-        failureGapMs: 3000,
-        slowCheckMs: slowHealthCheckMs,
-        // Longer than the kit's own 20 s limit, so that its message says what timed out.
-        checkTimeoutMs: 25_000,
-        onChange: (health) => {
-          for (const listener of listeners) {
-            try {
-              listener({ datasourceId: config.id, health });
-            } catch {
-              // A listener's failure is its own; the other listeners and the checks go on.
+    configs
+      .filter((config) => config.enabled)
+      .map((config) => [
+        config.id,
+        createHealthMonitor({
+          check: (options) => connections.get(config.id)!.check(options),
+          environment: config.env,
+          intervalMs: healthCheckIntervalMs,
+          failureDelayMs: 500,
+          failureGapMs: 3000,
+          slowCheckMs: slowHealthCheckMs,
+          // Longer than the kit's own 20 s limit, so that its message says what timed out.
+          checkTimeoutMs: 25_000,
+          onChange: (health) => {
+            for (const listener of listeners) {
+              try {
+                listener({ datasourceId: config.id, health });
+              } catch {
+                // A listener's failure is its own; the other listeners and the checks go on.
+              }
             }
-          }
-        },
-      }),
-    ]),
+          },
+        }),
+      ]),
   );
   const monitor = (datasourceId: string) => {
     connection(datasourceId);
@@ -144,6 +146,8 @@ export function createConnectorHub({
             return { datasourceId, tools: await connection(datasourceId).tools() };
           } catch (error) {
             failures.push({ datasourceId, error: (error as Error).message });
+            // A connector that cannot start or list its tools is worth a check (enabled datasources only).
+            monitors.get(datasourceId)?.reportCallFailure(`the connector failed: ${(error as Error).message}`);
             return { datasourceId, tools: [] as Tool[] };
           }
         }),
@@ -211,7 +215,7 @@ export function createConnectorHub({
     health: (datasourceId) => monitor(datasourceId).current(),
     checkHealth: async (datasourceId) => (await monitor(datasourceId).refresh()).health,
     startHealthChecks() {
-      for (const config of configs) if (config.enabled) monitors.get(config.id)!.start();
+      for (const entry of monitors.values()) entry.start();
     },
     onHealthChange(listener) {
       listeners.add(listener);
