@@ -1,9 +1,15 @@
 import { adfToMarkdown } from './adf-to-markdown.js';
 import type { RawIssue } from './jira-api.js';
+import { toDate, toDateTime } from './jira-time.js';
 
-type Named = { name?: string; displayName?: string } | null | undefined;
+type Named = { name?: string; displayName?: string; accountId?: string; key?: string } | null | undefined;
 
-const nameOf = (value: unknown) => ((value as Named)?.displayName ?? (value as Named)?.name ?? null) as string | null;
+// Absent, unassigned or nameless: null, never an empty or placeholder string.
+const nameOf = (value: unknown) => ((value as Named)?.displayName || (value as Named)?.name || null) as string | null;
+
+/** A user's stable id: the account id on Cloud, the user key (or name) on Data Center. */
+const accountIdOf = (value: unknown) =>
+  ((value as Named)?.accountId || (value as Named)?.key || (value as Named)?.name || null) as string | null;
 
 /** The compact fields search results show by default. */
 export const compactFields = [
@@ -15,6 +21,7 @@ export const compactFields = [
   'reporter',
   'created',
   'updated',
+  'duedate',
   'labels',
 ];
 
@@ -28,6 +35,7 @@ export interface IssueSummary {
   reporter: string | null;
   created: string | null;
   updated: string | null;
+  due: string | null;
   labels: string[];
 }
 
@@ -41,8 +49,9 @@ export function toIssueSummary(issue: RawIssue): IssueSummary {
     priority: nameOf(fields.priority),
     assignee: nameOf(fields.assignee),
     reporter: nameOf(fields.reporter),
-    created: (fields.created as string | undefined) ?? null,
-    updated: (fields.updated as string | undefined) ?? null,
+    created: toDateTime(fields.created),
+    updated: toDateTime(fields.updated),
+    due: toDate(fields.duedate),
     labels: (fields.labels as string[] | undefined) ?? [],
   };
 }
@@ -54,7 +63,7 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
       ?.comments ?? []
   ).map((comment) => ({
     author: nameOf(comment.author),
-    created: comment.created ?? null,
+    created: toDateTime(comment.created),
     body: adfToMarkdown(comment.body),
   }));
   const related = (value: { key?: string; fields?: { summary?: string; status?: Named } } | undefined) => ({
@@ -64,11 +73,13 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
   });
   return {
     ...toIssueSummary(issue),
-    project: nameOf(fields.project) ?? null,
+    assignee_account_id: accountIdOf(fields.assignee),
+    reporter_account_id: accountIdOf(fields.reporter),
+    project: nameOf(fields.project),
     resolution: nameOf(fields.resolution),
-    components: ((fields.components as Named[] | undefined) ?? []).map((component) => nameOf(component) ?? ''),
+    components: ((fields.components as Named[] | undefined) ?? []).flatMap((component) => nameOf(component) ?? []),
     parent: fields.parent ? related(fields.parent as never) : null,
-    description: adfToMarkdown(fields.description),
+    description: adfToMarkdown(fields.description) || null,
     attachments: (
       (fields.attachment as Array<{ filename?: string; size?: number; mimeType?: string }> | undefined) ?? []
     ).map((attachment) => ({
@@ -95,7 +106,7 @@ export function toIssueDetail(issue: RawIssue, include: Set<string>) {
           changelog: (issue.changelog?.histories ?? []).flatMap((history) =>
             (history.items ?? []).map((item) => ({
               author: history.author?.displayName ?? null,
-              created: history.created ?? null,
+              created: toDateTime(history.created),
               field: item.field ?? '',
               from: item.fromString ?? null,
               to: item.toString ?? null,
@@ -112,7 +123,7 @@ export function renderIssueDetail(detail: IssueDetail): string {
   const lines = [
     `# ${detail.key}: ${detail.summary}`,
     `${detail.type ?? 'Issue'} · ${detail.status ?? '?'} · priority ${detail.priority ?? '-'} · assignee ${detail.assignee ?? 'unassigned'} · reporter ${detail.reporter ?? '-'}`,
-    `created ${detail.created ?? '-'} · updated ${detail.updated ?? '-'}${detail.labels.length ? ` · labels ${detail.labels.join(', ')}` : ''}${detail.components.length ? ` · components ${detail.components.join(', ')}` : ''}`,
+    `created ${detail.created ?? '-'} · updated ${detail.updated ?? '-'}${detail.due ? ` · due ${detail.due}` : ''}${detail.labels.length ? ` · labels ${detail.labels.join(', ')}` : ''}${detail.components.length ? ` · components ${detail.components.join(', ')}` : ''}`,
   ];
   if (detail.parent) lines.push(`parent: ${detail.parent.key} ${detail.parent.summary}`);
   lines.push('', '## Description', detail.description || '(none)');

@@ -1,4 +1,5 @@
 import { truncateJsonValue } from '@connectormcp/connector-kit';
+import { bytesNumber, dateTimeString, identifierString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import { renderIssueDetail, toIssueDetail } from '../issue-view.js';
@@ -44,14 +45,16 @@ export const getIssue = defineJiraTool({
       .describe('Extra parts: comments, changelog, subtasks, links.'),
   }),
   output: issueSummarySchema.extend({
+    assignee_account_id: identifierString().nullable().describe('Account id of the assignee; null when unassigned.'),
+    reporter_account_id: identifierString().nullable(),
     project: z.string().nullable(),
     resolution: z.string().nullable(),
     components: z.array(z.string()),
     parent: z.object({ key: z.string(), summary: z.string(), status: z.string().nullable() }).nullable(),
-    description: z.string(),
-    attachments: z.array(z.object({ filename: z.string(), size_bytes: z.number(), mime_type: z.string() })),
+    description: z.string().nullable().describe('Markdown; null when the issue has none.'),
+    attachments: z.array(z.object({ filename: z.string(), size_bytes: bytesNumber(), mime_type: z.string() })),
     comments: z
-      .array(z.object({ author: z.string().nullable(), created: z.string().nullable(), body: z.string() }))
+      .array(z.object({ author: z.string().nullable(), created: dateTimeString().nullable(), body: z.string() }))
       .optional(),
     subtasks: z.array(z.object({ key: z.string(), summary: z.string(), status: z.string().nullable() })).optional(),
     links: z
@@ -61,7 +64,7 @@ export const getIssue = defineJiraTool({
       .array(
         z.object({
           author: z.string().nullable(),
-          created: z.string().nullable(),
+          created: dateTimeString().nullable(),
           field: z.string(),
           from: z.string().nullable(),
           to: z.string().nullable(),

@@ -1,16 +1,18 @@
 import { truncateJsonValue } from '@connectormcp/connector-kit';
+import { dateString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import type { JiraContext } from '../jira-context.js';
+import { toDate } from '../jira-time.js';
 
 export const projectDetailSchema = z.object({
   key: z.string(),
   name: z.string(),
-  description: z.string(),
+  description: z.string().nullable().describe('null when the project has none.'),
   lead: z.string().nullable(),
   issue_types: z.array(z.string()),
   components: z.array(z.string()),
-  versions: z.array(z.object({ name: z.string(), released: z.boolean(), release_date: z.string().nullable() })),
+  versions: z.array(z.object({ name: z.string(), released: z.boolean(), release_date: dateString().nullable() })),
 });
 
 /** Shared with the `jira://project/{key}` resource. */
@@ -28,14 +30,14 @@ export async function fetchProjectDetail({
   return {
     key: project.key,
     name: project.name,
-    description: project.description ?? '',
+    description: project.description || null,
     lead: project.lead?.displayName ?? null,
     issue_types: (project.issueTypes ?? []).map((type) => type.name ?? ''),
     components: (project.components ?? []).map((component) => component.name ?? ''),
     versions: (project.versions ?? []).map((version) => ({
       name: version.name ?? '',
       released: Boolean(version.released),
-      release_date: version.releaseDate ?? null,
+      release_date: toDate(version.releaseDate),
     })),
   };
 }

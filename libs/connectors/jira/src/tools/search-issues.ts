@@ -1,4 +1,5 @@
 import { fitJsonItems, jsonLength, renderTable } from '@connectormcp/connector-kit';
+import { dateString, dateTimeString } from '@connectormcp/connector-kit/value-format';
 import { z } from 'zod';
 import { defineJiraTool } from '../define-jira-tool.js';
 import { compactFields, toIssueSummary } from '../issue-view.js';
@@ -11,10 +12,11 @@ export const issueSummarySchema = z.object({
   status: z.string().nullable(),
   type: z.string().nullable(),
   priority: z.string().nullable(),
-  assignee: z.string().nullable(),
+  assignee: z.string().nullable().describe('Display name; null when unassigned.'),
   reporter: z.string().nullable(),
-  created: z.string().nullable(),
-  updated: z.string().nullable(),
+  created: dateTimeString().nullable(),
+  updated: dateTimeString().nullable(),
+  due: dateString().nullable().describe('Due date; null when none is set.'),
   labels: z.array(z.string()),
 });
 
