@@ -87,6 +87,8 @@ describe('edit & re-run from tool cards, and the tool explorer, in Chromium over
     await cards('execute_query').nth(1).waitFor();
     const second = cards('execute_query').nth(1);
     await second.getByRole('status').filter({ hasText: 'Done' }).waitFor();
+    // Said for what it is: no model was involved.
+    expect(await page.getByText('Run again by you with edited arguments; the model was not asked.').count()).toBe(1);
     const table = second.getByRole('table');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(2);

@@ -45,6 +45,8 @@ export interface AssistantTurn {
   runId?: string;
   usage?: Usage;
   error?: { code: ChatErrorCode; message: string; retryable: boolean };
+  /** `rerun`: a tool call someone edited and ran again from its card, without the model. */
+  origin?: 'rerun';
 }
 
 export interface UserTurn {

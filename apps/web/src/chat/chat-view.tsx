@@ -149,6 +149,11 @@ export function ChatView({
               </div>
             ) : (
               <div key={item.id} className="space-y-1" data-testid="assistant-message">
+                {item.origin === 'rerun' ? (
+                  <p className="text-xs text-slate-600 dark:text-slate-400">
+                    Run again by you with edited arguments; the model was not asked.
+                  </p>
+                ) : null}
                 {item.parts.map((part, partIndex) =>
                   part.kind === 'text' ? (
                     <MarkdownMessage key={partIndex} text={part.text} />
@@ -166,7 +171,7 @@ export function ChatView({
                     />
                   ),
                 )}
-                {item.state === 'streaming' && item.parts.length === 0 ? (
+                {item.state === 'streaming' && item.parts.length === 0 && item.origin !== 'rerun' ? (
                   <p className="flex items-center gap-2 text-sm text-slate-500" role="status">
                     <span
                       className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent"
@@ -176,7 +181,10 @@ export function ChatView({
                   </p>
                 ) : null}
                 {item.error ? (
-                  <RunErrorBanner error={item.error} {...(chat.running ? {} : { onRetry: () => void retry(index) })} />
+                  <RunErrorBanner
+                    error={item.error}
+                    {...(chat.running || item.origin === 'rerun' ? {} : { onRetry: () => void retry(index) })}
+                  />
                 ) : null}
                 {item.error && retryNotice && index === chat.items.length - 1 ? (
                   <p className="text-sm text-amber-800 dark:text-amber-300" role="status">
@@ -186,7 +194,10 @@ export function ChatView({
                 {item.usage && item.usage.inputTokens + item.usage.outputTokens > 0 ? (
                   <UsageLine usage={item.usage} />
                 ) : null}
-                {item.state === 'done' && !chat.running && index === chat.items.length - 1 ? (
+                {item.state === 'done' &&
+                !chat.running &&
+                item.origin !== 'rerun' &&
+                index === chat.items.length - 1 ? (
                   <button
                     type="button"
                     onClick={() => void retry(index)}

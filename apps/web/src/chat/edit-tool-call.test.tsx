@@ -64,6 +64,7 @@ describe('EditToolCall', () => {
     const sql = screen.getByRole('textbox', { name: 'SQL' });
     expect(sql).toHaveValue('SELECT title FROM products');
     expect(sql).toHaveClass('font-mono');
+    expect(sql).toHaveFocus();
     // The query leads the form whatever the schema's order.
     expect(screen.getAllByRole('textbox')[0]).toBe(sql);
     expect(screen.getByRole('spinbutton', { name: 'Max rows' })).toHaveValue(5);

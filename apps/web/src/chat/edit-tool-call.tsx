@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DatasourceTool } from '../api/api-types.js';
 import { useDatasources } from '../api/use-api-queries.js';
 import { SchemaFields } from '../explorer/schema-form.js';
@@ -57,6 +57,11 @@ export function EditToolCall({
   const [formError, setFormError] = useState<FormValueError | null>(null);
   // A tool the datasource no longer lists is treated as a write: the server decides, asking if it must.
   const readOnly = tool?.readOnly === true;
+  const form = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the query they came to edit.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('textarea, input, select')?.focus();
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,6 +77,7 @@ export function EditToolCall({
 
   return (
     <form
+      ref={form}
       onSubmit={submit}
       // Our own message names the field by its label; the browser's bubble would not be announced alike.
       noValidate

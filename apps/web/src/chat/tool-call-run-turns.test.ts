@@ -64,13 +64,14 @@ describe('withToolCallRuns', () => {
     expect(result.map((item) => item.id)).toEqual([
       'message-1',
       'message-2',
-      'run-rerun-1',
+      'rerun-rerun-1',
       'message-3',
       'message-4',
-      'run-rerun-2',
+      'rerun-rerun-2',
     ]);
     expect(result[2]).toMatchObject({
       state: 'done',
+      origin: 'rerun',
       parts: [
         {
           kind: 'tool',
@@ -98,7 +99,7 @@ describe('withToolCallRuns', () => {
       runs: [run('rerun-1', 'tool_call', '2026-11-29T10:01:00Z', error)],
       toolCalls: [],
     });
-    expect(result[2]).toMatchObject({ id: 'run-rerun-1', state: 'error', error, parts: [] });
+    expect(result[2]).toMatchObject({ id: 'rerun-rerun-1', state: 'error', error, parts: [] });
     expect(
       withToolCallRuns({ items, messages, runs: [run('chat-1', 'chat', '2026-11-29T10:00:00Z')], toolCalls: [] }),
     ).toBe(items);

@@ -46,8 +46,9 @@ export function withToolCallRuns({
     if (calls.length === 0 && !run.error) continue;
     const turn: AssistantTurn = {
       kind: 'assistant',
-      id: `run-${run.id}`,
+      id: `rerun-${run.id}`,
       runId: run.id,
+      origin: 'rerun',
       parts: calls.map((call) => ({ kind: 'tool', call: storedCallView({ call }) })),
       state: run.error ? 'error' : 'done',
       ...(run.error ? { error: run.error } : {}),

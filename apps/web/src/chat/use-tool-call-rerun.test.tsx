@@ -84,6 +84,7 @@ describe('useToolCallRerun', () => {
     expect(turns()).toHaveLength(1);
     expect(turns()[0]).toMatchObject({
       state: 'done',
+      origin: 'rerun',
       runId: 'run-2',
       parts: [{ kind: 'tool', call: { id: 'c2', state: 'ok', summary: '1 row', arguments: { sql: 'SELECT 2' } } }],
     });

@@ -41,7 +41,7 @@ export function useToolCallRerun({
       active.current = controller;
       setRunning(true);
       const turnId = `rerun-${Date.now()}-${nextRerunId++}`;
-      appendTurn({ kind: 'assistant', id: turnId, parts: [], state: 'streaming' });
+      appendTurn({ kind: 'assistant', id: turnId, parts: [], state: 'streaming', origin: 'rerun' });
       const fail = (error: ApiRequestError) =>
         updateTurn(turnId, (turn) => ({
           ...finishOpenCalls({ turn, state: 'cancelled' }),
