@@ -96,7 +96,7 @@ export function DatasourceList({
       <h2 id="datasources-heading" className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
         Datasources
       </h2>
-      <p className="px-2 text-xs text-slate-500">Ticked sources are the ones this chat uses.</p>
+      <p className="px-2 text-xs text-slate-600 dark:text-slate-400">Ticked sources are the ones this chat uses.</p>
       {isLoading ? <p className="px-2 py-2 text-sm text-slate-500">Starting connectors…</p> : null}
       {!isLoading && datasources.length === 0 ? (
         <p className="px-2 py-2 text-sm text-slate-500">No datasources are configured.</p>

@@ -69,7 +69,7 @@ function SessionRow({
           id={`session-${session.id}-date`}
           dateTime={session.updatedAt}
           title={fullDateTime({ date: new Date(session.updatedAt) })}
-          className="text-xs text-slate-500 dark:text-slate-400"
+          className="text-xs text-slate-600 dark:text-slate-400"
         >
           {relativeTime({ date: new Date(session.updatedAt) })}
         </time>
