@@ -2,6 +2,7 @@
  * @jest-environment node
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { errorCodeMessage } from '../src/explorer/error-code-message.js';
 import { screenshotPath } from './screenshot-path.js';
 import { startE2eApp, type E2eApp } from './start-e2e-app.js';
 
@@ -145,6 +146,23 @@ describe('the chat tells the truth, in Chromium over the real API and sandbox', 
     expect(await card.getByRole('table').getByRole('row').count()).toBe(4);
     expect(await page.getByTestId('usage-line').last().textContent()).toBe(usageText);
     await screenshot('reopened-chat');
+  }, 60_000);
+
+  it("names a failed call's error code in plain words on its card", async () => {
+    app.fake.script(
+      { content: [{ type: 'tool_use', name: 'shop__execute_query', input: { sql: 'SELEC title FROM products' } }] },
+      { content: [{ type: 'text', text: 'That query was not valid.' }] },
+    );
+    await send('Try a broken query.');
+    await page.getByText('That query was not valid.').waitFor();
+    const card = page.getByRole('article', { name: /Tool call execute_query/ }).last();
+    expect(await card.getByRole('status').textContent()).toContain('Failed');
+    const line = card.getByTestId('tool-error-code');
+    const code = (await line.locator('code').textContent()) ?? '';
+    // The connector's own code, as the kit sent it: nothing guessed from the text.
+    expect(code).toMatch(/^[A-Z_]+$/);
+    expect(await line.textContent()).toContain(errorCodeMessage({ code }));
+    await screenshot('tool-error-code');
   }, 60_000);
 
   it('shows a selected source that goes down as unreachable, with a banner naming it and the reason', async () => {
