@@ -56,7 +56,7 @@ function Node({
         type="button"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        className="-ml-4 w-4 text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-slate-100"
+        className="-ml-4 w-4 text-slate-600 hover:text-slate-900 dark:text-slate-400 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-slate-100"
         aria-label={`${open ? 'Fold' : 'Unfold'} ${name ?? 'value'} (${count})`}
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
@@ -81,7 +81,7 @@ function Node({
           {comma}
         </>
       ) : (
-        <span className="text-slate-500">
+        <span className="text-slate-600 dark:text-slate-400">
           {' '}
           … {count} {closing}
           {comma}

@@ -15,7 +15,7 @@ export function TextPreview({ text, label }: { text: string; label: string }) {
         <div key={index} className="flex">
           <span
             aria-hidden="true"
-            className="shrink-0 select-none border-r border-slate-300 pr-2 text-right text-slate-500 dark:border-slate-600"
+            className="shrink-0 select-none border-r border-slate-300 pr-2 text-right text-slate-600 dark:border-slate-600 dark:text-slate-400"
             style={{ width }}
           >
             {index + 1}
@@ -24,7 +24,9 @@ export function TextPreview({ text, label }: { text: string; label: string }) {
         </div>
       ))}
       {lines.length > shown.length ? (
-        <p className="px-2 pt-1 text-slate-500">… {lines.length - shown.length} more lines not shown</p>
+        <p className="px-2 pt-1 text-slate-600 dark:text-slate-400">
+          … {lines.length - shown.length} more lines not shown
+        </p>
       ) : null}
     </div>
   );

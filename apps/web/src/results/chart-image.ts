@@ -2,12 +2,26 @@
  * A drawn chart as a file of its own: the SVG with the page's colours written in (an exported file has no
  * stylesheet), and a PNG rendered from it at twice the size for sharp slides.
  */
-export function chartSvgMarkup({ svg, background }: { svg: SVGSVGElement; background: string }): string {
+export function chartSvgMarkup({
+  svg,
+  background,
+  legend,
+}: {
+  svg: SVGSVGElement;
+  background: string;
+  /** The series' names and colours: on screen the legend is HTML, so the file draws its own. */
+  legend: Array<{ label: string; color: string }>;
+}): string {
+  const namespace = 'http://www.w3.org/2000/svg';
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const { width, height } = svg.getBoundingClientRect();
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('width', String(Math.round(width) || 600));
-  copy.setAttribute('height', String(Math.round(height) || 300));
+  const legendHeight = legend.length > 0 ? 24 : 0;
+  const chartWidth = Math.round(width) || 600;
+  const chartHeight = Math.round(height) || 300;
+  copy.setAttribute('xmlns', namespace);
+  copy.setAttribute('width', String(chartWidth));
+  copy.setAttribute('height', String(chartHeight + legendHeight));
+  copy.setAttribute('viewBox', `0 0 ${chartWidth} ${chartHeight + legendHeight}`);
   // Labels and grid lines use currentColor; the file needs the colour they have on screen.
   copy.setAttribute('color', getComputedStyle(svg).color || '#0f172a');
   copy.setAttribute('font-family', getComputedStyle(svg).fontFamily || 'sans-serif');
@@ -16,6 +30,23 @@ export function chartSvgMarkup({ svg, background }: { svg: SVGSVGElement; backgr
   backdrop.setAttribute('height', '100%');
   backdrop.setAttribute('fill', background);
   copy.insertBefore(backdrop, copy.firstChild);
+  let x = 8;
+  for (const { label, color } of legend) {
+    const swatch = document.createElementNS(namespace, 'rect');
+    for (const [name, value] of Object.entries({ x, y: chartHeight + 8, width: 10, height: 10, fill: color }))
+      swatch.setAttribute(name, String(value));
+    const text = document.createElementNS(namespace, 'text');
+    for (const [name, value] of Object.entries({
+      x: x + 14,
+      y: chartHeight + 17,
+      'font-size': 12,
+      fill: 'currentColor',
+    }))
+      text.setAttribute(name, String(value));
+    text.textContent = label;
+    copy.append(swatch, text);
+    x += 24 + label.length * 7;
+  }
   return new XMLSerializer().serializeToString(copy);
 }
 

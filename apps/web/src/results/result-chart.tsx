@@ -46,13 +46,21 @@ export default function ResultChart({
       ? timeTickFormatter({ kind: data.xKind, spanMilliseconds: Math.max(...times) - Math.min(...times) })
       : undefined;
   const hasRight = data.series.some((series) => series.axis === 'right');
+  // Counts have no fractions: an axis of whole numbers only shows whole ticks.
+  const wholeOn = (axis: 'left' | 'right') =>
+    data.series.filter((series) => series.axis === axis).every((series) => series.kind === 'integer');
   const seriesOf = new Map(data.series.map((series) => [series.key, series]));
   const label = `${type[0]!.toUpperCase()}${type.slice(1)} chart of ${data.series.map((series) => `${series.label}${series.axis === 'right' ? ' (right axis)' : ''}`).join(', ')} by ${xLabel}`;
   const exportAs = async (format: 'svg' | 'png') => {
-    const svg = figure.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    // The chart's own surface, not a legend icon (those are small SVGs too).
+    const svg = figure.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
     if (!svg) return;
     const background = document.documentElement.classList.contains('dark') ? '#0f172a' : '#ffffff';
-    const markup = chartSvgMarkup({ svg, background });
+    const legend = data.series.map((series, index) => ({
+      label: `${series.label}${series.axis === 'right' ? ' (right axis)' : ''}`,
+      color: colors[index % colors.length]!,
+    }));
+    const markup = chartSvgMarkup({ svg, background, legend });
     if (format === 'svg') downloadFile({ name: `${name}.svg`, type: 'image/svg+xml', content: markup });
     else downloadFile({ name: `${name}.png`, type: await chartPngBlob({ markup }) });
   };
@@ -93,6 +101,7 @@ export default function ResultChart({
             )}
             <YAxis
               yAxisId="left"
+              allowDecimals={!wholeOn('left')}
               tick={tick}
               width={70}
               tickFormatter={(value: number) => numberFormat.format(value)}
@@ -101,6 +110,7 @@ export default function ResultChart({
               <YAxis
                 yAxisId="right"
                 orientation="right"
+                allowDecimals={!wholeOn('right')}
                 tick={tick}
                 width={60}
                 tickFormatter={(value: number) => numberFormat.format(value)}
