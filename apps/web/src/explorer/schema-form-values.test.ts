@@ -14,7 +14,8 @@ const schema = {
     include_views: { type: 'boolean' },
     order: { type: 'string', enum: ['asc', 'desc'] },
     tables: { type: 'array', items: { type: 'string' } },
-    params: { type: 'array', items: {} },
+    params: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] } },
+    ids: { type: 'array', items: { type: 'integer' } },
     bucket: { anyOf: [{ type: 'string' }, { type: 'null' }] },
     query: { type: 'string' },
     body: { type: 'string' },
@@ -32,6 +33,7 @@ describe('schema form', () => {
       ['order', 'Order', 'enum', false],
       ['tables', 'Tables', 'list', false],
       ['params', 'Params', 'json', false],
+      ['ids', 'IDs', 'list', false],
       ['bucket', 'Bucket', 'text', false],
       ['query', 'Query', 'search', false],
       ['body', 'Body', 'long-text', false],
@@ -65,6 +67,10 @@ describe('schema form', () => {
     expect(() => formValuesToArguments({ fields, values: { sql: 'x', params: '[1,' } })).toThrow(
       'Params must be valid JSON.',
     );
+    expect(formValuesToArguments({ fields, values: { sql: 'x', ids: '3, 10' } })).toMatchObject({ ids: [3, 10] });
+    expect(() => formValuesToArguments({ fields, values: { sql: 'x', ids: '3, x' } })).toThrow(
+      'IDs must be whole numbers, separated by commas.',
+    );
   });
 
   it('fills the form from a call’s arguments, else from the defaults, and reads it back unchanged', () => {
@@ -76,6 +82,7 @@ describe('schema form', () => {
       include_views: false,
       tables: ['a', 'b'],
       params: [1, 'x', null],
+      ids: [4, 5],
     };
     const values = initialFormValues({ fields, arguments: toolArguments });
     expect(values).toMatchObject({ sql: 'SELECT *\n  FROM orders', max_rows: '10', tables: 'a, b', database: 'shop' });

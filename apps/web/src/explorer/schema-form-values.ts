@@ -18,6 +18,8 @@ export interface FormField {
   description?: string;
   options?: string[];
   defaultValue?: unknown;
+  /** A list's item type: its values are numbers when the schema says so. */
+  itemType?: 'string' | 'number' | 'integer';
 }
 
 export type FormValues = Record<string, string | boolean>;
@@ -26,6 +28,16 @@ function typeOf(schema: JsonSchema): string | undefined {
   if (Array.isArray(schema.type)) return schema.type.find((type) => type !== 'null');
   if (schema.type) return schema.type;
   return schema.anyOf?.map(typeOf).find((type) => type && type !== 'null');
+}
+
+/**
+ * The one scalar type of an array's items, when they have exactly one: a comma-separated list can then be
+ * read back without guessing. Items of several types (MySQL `params`: string, number, boolean or null)
+ * are edited as JSON, which keeps each value's type.
+ */
+function listItemType({ property }: { property: JsonSchema }): 'string' | 'number' | 'integer' | undefined {
+  const type = property.items?.type;
+  return type === 'string' || type === 'number' || type === 'integer' ? type : undefined;
 }
 
 function kindOf({ name, property }: { name: string; property: JsonSchema }): FieldKind {
@@ -40,22 +52,27 @@ function kindOf({ name, property }: { name: string; property: JsonSchema }): Fie
   if (type === 'integer') return 'integer';
   if (type === 'number') return 'number';
   if (type === 'boolean') return 'boolean';
-  if (type === 'array' && ['string', 'number', 'integer'].includes(typeOf(property.items ?? {}) ?? '')) return 'list';
+  if (type === 'array' && listItemType({ property })) return 'list';
   return 'json';
 }
 
 /** The fields of a tool's input schema, each with its label and the control that fits it. */
 export function formFields({ schema }: { schema: JsonSchema }): FormField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
-    name,
-    label: typeof property.title === 'string' && property.title ? property.title : humaniseFieldName({ name }),
-    kind: kindOf({ name, property }),
-    required: required.has(name) && property.default === undefined,
-    ...(property.description ? { description: property.description } : {}),
-    ...(property.enum ? { options: property.enum.map(String) } : {}),
-    ...(property.default !== undefined ? { defaultValue: property.default } : {}),
-  }));
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const kind = kindOf({ name, property });
+    const itemType = kind === 'list' ? listItemType({ property }) : undefined;
+    return {
+      name,
+      label: typeof property.title === 'string' && property.title ? property.title : humaniseFieldName({ name }),
+      kind,
+      required: required.has(name) && property.default === undefined,
+      ...(property.description ? { description: property.description } : {}),
+      ...(property.enum ? { options: property.enum.map(String) } : {}),
+      ...(property.default !== undefined ? { defaultValue: property.default } : {}),
+      ...(itemType ? { itemType } : {}),
+    };
+  });
 }
 
 function schemaOfValue(value: unknown): JsonSchema {
@@ -151,10 +168,23 @@ export function formValuesToArguments({
         });
       result[field.name] = number;
     } else if (field.kind === 'list') {
-      result[field.name] = text
+      const items = text
         .split(',')
         .map((item) => item.trim())
         .filter(Boolean);
+      if (field.itemType === 'number' || field.itemType === 'integer') {
+        const numbers = items.map(Number);
+        if (
+          numbers.some(
+            (number) => !Number.isFinite(number) || (field.itemType === 'integer' && !Number.isInteger(number)),
+          )
+        )
+          throw new FormValueError({
+            field: field.name,
+            message: `${field.label} must be ${field.itemType === 'integer' ? 'whole numbers' : 'numbers'}, separated by commas.`,
+          });
+        result[field.name] = numbers;
+      } else result[field.name] = items;
     } else if (field.kind === 'json') {
       try {
         result[field.name] = JSON.parse(text);
