@@ -67,7 +67,8 @@ export function createApp({
         directives: {
           // Model output is untrusted: an injected instruction could make it write an image URL that
           // carries data away. Images load only from the app itself; the web app holds others back too.
-          'img-src': ["'self'", 'data:'],
+          // blob: URLs can only be made by the page's own scripts (S3 image previews from a tool's bytes).
+          'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'"],
           // The app is also served over plain HTTP on private networks, where upgrading would break it.
           'upgrade-insecure-requests': null,

@@ -266,4 +266,32 @@ describe('typed results in Chromium: money, charts with two scales, previews by 
     await page.screenshot({ path: screenshotPath('results-s3-json-preview.png'), fullPage: true });
     expect(await resultViolations(page)).toEqual([]);
   }, 180_000);
+
+  it("shows an S3 image inline from a blob: URL made in the page, under the app's content policy", async () => {
+    app.fake.script(
+      {
+        content: [
+          { type: 'tool_use', name: 'files__read_object', input: { bucket: 'sample-data', key: 'images/logo.png' } },
+        ],
+      },
+      { content: [{ type: 'text', text: 'That is the logo.' }] },
+    );
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    await send('Show me the logo');
+    await page.getByText('That is the logo.').waitFor();
+    const card = await finishedCard(/^Tool call read_object on Files in S3/);
+    const image = card.getByRole('img', { name: 'Preview of images/logo.png' });
+    await image.waitFor();
+    expect(await image.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+    await page.waitForFunction(
+      (element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth > 0,
+      await image.elementHandle(),
+    );
+    expect(blocked).toEqual([]);
+    await page.screenshot({ path: screenshotPath('results-s3-image-preview.png'), fullPage: true });
+    expect(await resultViolations(page)).toEqual([]);
+  }, 180_000);
 });
