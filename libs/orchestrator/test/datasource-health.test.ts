@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
 import {
   seedS3Sample,
   startMariadb,
@@ -168,7 +169,7 @@ describe("datasource health from the connector's own check, against real sources
       const { pid } = hub.status('mysql');
       expect(pid).toBeGreaterThan(0);
       // The connector process dies under a call while MariaDB is fine.
-      const pending = query('SELECT COUNT(*) FROM events a JOIN events b ON a.kind = b.kind');
+      const pending = query('SELECT COUNT(*) AS degraded_test FROM events x JOIN events y ON x.kind = y.kind');
       setTimeout(() => process.kill(pid!, 'SIGKILL'), 300);
       await expect(pending).rejects.toThrow();
       const degraded = await waitForStatus({ hub, datasourceId: 'mysql', status: 'degraded', timeoutMs: 15_000 });
@@ -178,6 +179,13 @@ describe("datasource health from the connector's own check, against real sources
       expect(changes.map((change) => change.health.status)).toEqual(['connected', 'degraded', 'connected']);
     } finally {
       await hub.close();
+      // The killed connector could not stop its statement; the server is shared with the other tests.
+      const admin = await mysql.createConnection(process.env.TEST_MARIADB_URL!);
+      const [rows] = await admin.query(
+        "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT COUNT(*) AS degraded_test%'",
+      );
+      for (const { id } of rows as Array<{ id: number }>) await admin.query(`KILL QUERY ${Number(id)}`);
+      await admin.end();
     }
   });
 
