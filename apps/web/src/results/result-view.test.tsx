@@ -1,8 +1,10 @@
 import { moneySchema, identifierString, dateTimeString } from '@connectormcp/connector-kit/value-format';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { z } from 'zod';
-import type { JsonSchema } from '../api/api-types.js';
+import type { Datasource, JsonSchema } from '../api/api-types.js';
+import { queryKeys } from '../api/use-api-queries.js';
 import { ResultView } from './result-view.js';
 
 const outputSchema = z.toJSONSchema(
@@ -105,5 +107,21 @@ describe('ResultView', () => {
     expect(within(tree).getByText('"name": "Ana"')).toBeInTheDocument();
     await user.keyboard(' ');
     expect(within(tree).queryByText('"name": "Ana"')).not.toBeInTheDocument();
+  });
+
+  it("finds a stored call's schema in the datasource list by datasource and tool", () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    const datasource = {
+      id: 'jira',
+      name: 'Jira',
+      tools: [{ name: 'search_issues', outputSchema }],
+    } as unknown as Datasource;
+    client.setQueryData(queryKeys.datasources, { datasources: [datasource] });
+    render(
+      <QueryClientProvider client={client}>
+        <ResultView result={result} name="jira-search" source={{ datasource: 'jira', tool: 'search_issues' }} />
+      </QueryClientProvider>,
+    );
+    expect(column(4)).toEqual(['$1,200.00', '$99.50']);
   });
 });
