@@ -46,7 +46,7 @@ export function ApprovalPrompt({
           type="button"
           disabled={sent}
           onClick={() => decide(true)}
-          className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-700 disabled:opacity-50"
+          className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-800 disabled:opacity-50"
         >
           Approve
         </button>

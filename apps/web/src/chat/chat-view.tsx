@@ -129,7 +129,9 @@ export function ChatView({
               </p>
             </Banner>
           ) : null}
-          {history.isLoading ? <p className="text-sm text-slate-500">Loading the conversation…</p> : null}
+          {history.isLoading ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">Loading the conversation…</p>
+          ) : null}
           {chat.items.length === 0 && !history.isLoading ? (
             <div className="mt-10 text-center text-slate-600 dark:text-slate-400">
               <p className="text-lg font-medium text-slate-800 dark:text-slate-100">Ask about your data</p>
@@ -172,7 +174,7 @@ export function ChatView({
                   ),
                 )}
                 {item.state === 'streaming' && item.parts.length === 0 && item.origin !== 'rerun' ? (
-                  <p className="flex items-center gap-2 text-sm text-slate-500" role="status">
+                  <p className="flex items-center gap-2 text-sm text-slate-500 dark:text-slate-400" role="status">
                     <span
                       className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent"
                       aria-hidden="true"
@@ -201,7 +203,7 @@ export function ChatView({
                   <button
                     type="button"
                     onClick={() => void retry(index)}
-                    className="text-xs text-slate-500 hover:text-slate-800 hover:underline dark:hover:text-slate-200"
+                    className="text-xs text-slate-500 dark:text-slate-400 hover:text-slate-800 hover:underline dark:hover:text-slate-200"
                   >
                     Retry
                   </button>

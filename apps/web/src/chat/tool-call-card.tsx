@@ -73,7 +73,7 @@ export function ToolCallCard({
           {stateLabels[call.state]}
         </span>
         {call.durationMs !== undefined ? (
-          <span className="text-xs text-slate-500">{formatDuration(call.durationMs)}</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">{formatDuration(call.durationMs)}</span>
         ) : null}
         <button
           type="button"
@@ -100,7 +100,9 @@ export function ToolCallCard({
             max={call.progress.total ?? undefined}
             aria-label={call.progress.message ?? 'Progress'}
           />
-          {call.progress.message ? <p className="text-xs text-slate-500">{call.progress.message}</p> : null}
+          {call.progress.message ? (
+            <p className="text-xs text-slate-500 dark:text-slate-400">{call.progress.message}</p>
+          ) : null}
         </div>
       ) : null}
       {call.state === 'awaiting_approval' && onDecide ? (

@@ -27,7 +27,7 @@ export function ApiKeyPrompt({ onSaved }: { onSaved: () => void }) {
           className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
           placeholder="One of the server's API_KEYS"
         />
-        <button type="submit" className="rounded bg-amber-600 px-3 py-1 text-sm font-medium text-white">
+        <button type="submit" className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white">
           Save
         </button>
       </form>

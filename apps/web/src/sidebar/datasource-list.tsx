@@ -33,7 +33,7 @@ function DatasourceRow({
           </label>
           <div id={`datasource-${datasource.id}-status`} className="mt-1 flex flex-wrap items-center gap-1 text-xs">
             <HealthBadge health={datasource.health} showReason={false} />
-            {datasource.kind ? <span className="text-slate-500">· {datasource.kind}</span> : null}
+            {datasource.kind ? <span className="text-slate-500 dark:text-slate-400">· {datasource.kind}</span> : null}
             <span
               className={`rounded px-1.5 py-0.5 font-medium ${datasource.writes ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100' : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'}`}
             >
@@ -93,13 +93,16 @@ export function DatasourceList({
 }) {
   return (
     <section aria-labelledby="datasources-heading">
-      <h2 id="datasources-heading" className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <h2
+        id="datasources-heading"
+        className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+      >
         Datasources
       </h2>
       <p className="px-2 text-xs text-slate-600 dark:text-slate-400">Ticked sources are the ones this chat uses.</p>
-      {isLoading ? <p className="px-2 py-2 text-sm text-slate-500">Starting connectors…</p> : null}
+      {isLoading ? <p className="px-2 py-2 text-sm text-slate-500 dark:text-slate-400">Starting connectors…</p> : null}
       {!isLoading && datasources.length === 0 ? (
-        <p className="px-2 py-2 text-sm text-slate-500">No datasources are configured.</p>
+        <p className="px-2 py-2 text-sm text-slate-500 dark:text-slate-400">No datasources are configured.</p>
       ) : null}
       <ul className="mt-1 space-y-0.5">
         {datasources.map((datasource) => (

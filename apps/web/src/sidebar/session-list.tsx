@@ -80,7 +80,7 @@ function SessionRow({
           setTitle(session.title);
           setEditing(true);
         }}
-        className="rounded px-1 text-xs text-slate-500 opacity-70 hover:text-slate-900 group-hover:opacity-100 dark:hover:text-white"
+        className="rounded px-1 text-xs text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
         aria-label={`Rename ${session.title}`}
       >
         Rename
@@ -91,7 +91,7 @@ function SessionRow({
           if (window.confirm(`Delete “${session.title}”? Its messages are deleted too.`))
             remove.mutate({ id: session.id }, { onSuccess: () => onDeleted(session.id) });
         }}
-        className="rounded px-1 text-xs text-slate-500 opacity-70 hover:text-rose-600 group-hover:opacity-100"
+        className="rounded px-1 text-xs text-slate-600 hover:text-rose-700 dark:text-slate-300 dark:hover:text-rose-300"
         aria-label={`Delete ${session.title}`}
       >
         Delete
@@ -129,7 +129,10 @@ export function SessionList({
   return (
     <section aria-labelledby="sessions-heading" className="min-h-0">
       <div className="flex items-center justify-between px-2">
-        <h2 id="sessions-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <h2
+          id="sessions-heading"
+          className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
+        >
           Chats
         </h2>
         <button
@@ -156,7 +159,7 @@ export function SessionList({
         </div>
       ) : null}
       {search.trim() && shown.length === 0 ? (
-        <p className="px-2 py-2 text-sm text-slate-500" role="status">
+        <p className="px-2 py-2 text-sm text-slate-500 dark:text-slate-400" role="status">
           No chat title contains “{search.trim()}”.
         </p>
       ) : null}
