@@ -151,7 +151,8 @@ export function ToolExplorer({ datasources, target }: { datasources: Datasource[
   const tool = tools.find((candidate) => candidate.name === toolName) ?? tools[0];
   const fromTarget = target && target.datasource === datasource?.id && target.tool === tool?.name;
 
-  if (datasources.length === 0) return <p className="p-6 text-sm text-slate-500">No datasources are configured.</p>;
+  if (datasources.length === 0)
+    return <p className="p-6 text-sm text-slate-500 dark:text-slate-400">No datasources are configured.</p>;
   return (
     <section className="mx-auto w-full max-w-3xl overflow-y-auto p-4" aria-labelledby="explorer-heading">
       <h2 id="explorer-heading" className="text-lg font-semibold">

@@ -35,7 +35,7 @@ export function ImagePreview({ base64, type, alt }: { base64: string; type: stri
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [base64, type]);
-  if (failed) return <p className="text-sm text-slate-500">The image data could not be read.</p>;
+  if (failed) return <p className="text-sm text-slate-500 dark:text-slate-400">The image data could not be read.</p>;
   if (!url) return null;
   return (
     <img

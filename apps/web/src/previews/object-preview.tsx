@@ -32,7 +32,7 @@ function DelimitedPreview({ content, name }: { content: Extract<ObjectContent, {
       current = false;
     };
   }, [content, parsed]);
-  if (!parsed) return <p className="text-sm text-slate-500">Reading the table…</p>;
+  if (!parsed) return <p className="text-sm text-slate-500 dark:text-slate-400">Reading the table…</p>;
   return <TableResult table={parsed} name={name} caption={`${name} rows`} />;
 }
 
@@ -75,7 +75,7 @@ function BinaryNote({ read }: { read: ObjectRead }) {
         Its details are above.
       </p>
       {hex ? (
-        <p className="font-mono text-xs text-slate-500">
+        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">
           First bytes: <span className="break-all">{hex}</span>
         </p>
       ) : null}

@@ -75,7 +75,7 @@ export function ResultTable({ table, caption }: { table: TypedTable; caption?: s
                     className={`flex w-full items-center gap-1 whitespace-nowrap px-3 py-2 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-700 ${numeric ? 'justify-end text-right' : 'text-left'}`}
                   >
                     {column.label}
-                    <span aria-hidden="true" className="text-xs text-slate-500">
+                    <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
                       {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
                     </span>
                   </button>

@@ -20,7 +20,7 @@ export function TableResult({ table, name, caption }: { table: TypedTable; name:
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-1" role="toolbar" aria-label={`${caption} actions`}>
-        <span className="mr-auto text-xs text-slate-500">
+        <span className="mr-auto text-xs text-slate-500 dark:text-slate-400">
           {table.rows.length} row{table.rows.length === 1 ? '' : 's'}
         </span>
         {initialChoice ? (
@@ -67,11 +67,11 @@ export function TableResult({ table, name, caption }: { table: TypedTable; name:
         <div className="space-y-2">
           <ChartControls choice={choice} xColumns={columns.x} yColumns={columns.y} onChange={setChoice} />
           {data ? (
-            <Suspense fallback={<p className="text-sm text-slate-500">Drawing the chart…</p>}>
+            <Suspense fallback={<p className="text-sm text-slate-500 dark:text-slate-400">Drawing the chart…</p>}>
               <ResultChart data={data} type={choice.type} xKey={choice.xKey} xLabel={xLabel} name={name} />
             </Suspense>
           ) : (
-            <p className="text-sm text-slate-500">Choose at least one series to draw.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">Choose at least one series to draw.</p>
           )}
         </div>
       ) : (

@@ -1,0 +1,199 @@
+/**
+ * @jest-environment node
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, type AxeViolation } from './axe-violations.js';
+import { screenshotPath } from './screenshot-path.js';
+import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+
+/**
+ * Every screen of the app, in the light and the dark theme, checked with axe-core in Chromium: no serious
+ * or critical violation of WCAG 2.2 A/AA or axe's best practices.
+ */
+async function switchTheme({ page, theme }: { page: Page; theme: 'light' | 'dark' }) {
+  const isDark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+  if (isDark === (theme === 'dark')) return;
+  await page
+    .getByRole('button', { name: `Switch to the ${theme} theme` })
+    .filter({ visible: true })
+    .first()
+    .click();
+  await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, theme === 'dark');
+}
+
+describe('accessibility of every screen (axe-core in Chromium)', () => {
+  /**
+   * Runs axe on the page in both themes through the app's own toggle, with a screenshot of each; the test
+   * asserts afterwards, so a failure leaves the app as the next step expects (an approval answered, say).
+   */
+  async function checkScreen({ page, screen }: { page: Page; screen: string }) {
+    const found: Record<string, AxeViolation[]> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      await switchTheme({ page, theme });
+      found[theme] = await axeViolations({ page });
+      await page.screenshot({ path: screenshotPath(`accessibility-${screen}-${theme}.png`), fullPage: true });
+    }
+    await switchTheme({ page, theme: 'light' });
+    return { screen, ...found };
+  }
+  const noViolations = (screen: string) => ({ screen, light: [], dark: [] });
+
+  describe('with the sandbox and a model', () => {
+    let app: E2eApp;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      app = await startE2eApp();
+      context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+    }, 180_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await app?.stop();
+    });
+
+    const send = async (message: string) => {
+      await page.getByRole('textbox', { name: 'Message' }).fill(message);
+      await page.keyboard.press('Enter');
+    };
+
+    it('the empty chat', async () => {
+      await page.goto(app.url);
+      await page.getByRole('checkbox', { name: /Shop database/ }).waitFor();
+      expect(await checkScreen({ page, screen: 'chat-empty' })).toEqual(noViolations('chat-empty'));
+    });
+
+    it('an answer with a result table, and its chart', async () => {
+      app.fake.script(
+        {
+          content: [
+            {
+              type: 'tool_use',
+              name: 'shop__execute_query',
+              input: { sql: 'SELECT title, price, stock FROM products ORDER BY price DESC LIMIT 5' },
+            },
+          ],
+        },
+        { content: [{ type: 'text', text: 'The **five most expensive** products are in the table above.' }] },
+      );
+      await send('Which five products cost the most?');
+      const card = page.getByRole('article', { name: /execute_query/ }).last();
+      await card.getByRole('status').filter({ hasText: 'Done' }).waitFor();
+      await page.getByText('five most expensive').waitFor();
+      await card.getByRole('table').waitFor();
+      const table = await checkScreen({ page, screen: 'chat-table' });
+      await card.getByRole('button', { name: 'Chart', exact: true }).click();
+      await card.locator('svg.recharts-surface').first().waitFor();
+      const chart = await checkScreen({ page, screen: 'chat-chart' });
+      expect([table, chart]).toEqual([noViolations('chat-table'), noViolations('chat-chart')]);
+    });
+
+    it('the approval prompt', async () => {
+      app.fake.script(
+        {
+          content: [
+            { type: 'tool_use', name: 'shop__execute_statement', input: { sql: 'DELETE FROM products WHERE id = 3' } },
+          ],
+        },
+        { content: [{ type: 'text', text: 'Nothing was deleted.' }] },
+      );
+      await send('Delete product 3.');
+      const approval = page.getByRole('alertdialog');
+      await approval.waitFor();
+      const checked = await checkScreen({ page, screen: 'approval-prompt' });
+      await approval.getByRole('button', { name: 'Deny' }).click();
+      await page.getByText('Nothing was deleted.').waitFor();
+      expect(checked).toEqual(noViolations('approval-prompt'));
+    });
+
+    it('the error banner of a failed run', async () => {
+      app.fake.script({ content: [{ type: 'text', text: 'Half an answer, and then' }], failAfterText: 'Half' });
+      await send('Fail half way, please.');
+      await page.getByText('The answer could not be finished').waitFor();
+      expect(await checkScreen({ page, screen: 'run-error' })).toEqual(noViolations('run-error'));
+    });
+
+    it('previews of S3 objects: a CSV as a table, JSON as a tree', async () => {
+      const open = async ({ key, done }: { key: string; done: string }) => {
+        app.fake.script(
+          { content: [{ type: 'tool_use', name: 'files__read_object', input: { bucket: 'sample-data', key } }] },
+          { content: [{ type: 'text', text: done }] },
+        );
+        await send(`Open ${key}`);
+        await page.getByText(done).waitFor();
+      };
+      await open({ key: 'reports/2026/sales-q3.csv', done: 'The Q3 report is above.' });
+      await page
+        .getByRole('article', { name: /read_object/ })
+        .last()
+        .getByRole('table')
+        .waitFor();
+      const csv = await checkScreen({ page, screen: 'preview-csv' });
+      await open({ key: 'data/customers.json', done: 'The customers are above.' });
+      await page.getByRole('group', { name: /customers\.json/ }).waitFor();
+      const json = await checkScreen({ page, screen: 'preview-json' });
+      expect([csv, json]).toEqual([noViolations('preview-csv'), noViolations('preview-json')]);
+    });
+
+    it('the tool explorer, before and after running a tool', async () => {
+      await page.getByRole('button', { name: 'Tool explorer' }).click();
+      const tool = page.getByRole('combobox', { name: 'Tool' });
+      await tool.waitFor();
+      const opened = await checkScreen({ page, screen: 'explorer' });
+      await page.getByRole('combobox', { name: 'Datasource' }).selectOption('files');
+      await tool.selectOption('list_objects');
+      await page.getByRole('textbox', { name: /bucket/i }).fill('sample-data');
+      await page.getByRole('button', { name: 'Run tool' }).click();
+      await page.getByTestId('explorer-result').getByRole('table').waitFor();
+      const ran = await checkScreen({ page, screen: 'explorer-result' });
+      expect([opened, ran]).toEqual([noViolations('explorer'), noViolations('explorer-result')]);
+    });
+  });
+
+  describe('on a server that needs an API key and has no Anthropic key', () => {
+    const apiKey = 'e2e-accessibility-key';
+    let app: E2eApp;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      app = await startE2eApp({ sources: [], anthropicKey: false, env: { API_KEYS: apiKey } });
+      context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+    }, 180_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await app?.stop();
+    });
+
+    it('the API key prompt', async () => {
+      await page.goto(app.url);
+      await page.getByText('This server needs an API key').waitFor();
+      expect(await checkScreen({ page, screen: 'api-key-prompt' })).toEqual(noViolations('api-key-prompt'));
+    });
+
+    it('the notice that chat needs an Anthropic key, shown before anything is sent', async () => {
+      await page.getByLabel('API key').fill(apiKey);
+      await page.keyboard.press('Enter');
+      await page.getByText('This server needs an API key').waitFor({ state: 'detached' });
+      await page
+        .getByText(/Anthropic API key/)
+        .first()
+        .waitFor();
+      expect(await checkScreen({ page, screen: 'missing-anthropic-key' })).toEqual(
+        noViolations('missing-anthropic-key'),
+      );
+    });
+
+    it('a narrow screen with the menu open', async () => {
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.getByRole('button', { name: /Menu/ }).click();
+      expect(await checkScreen({ page, screen: 'narrow-menu' })).toEqual(noViolations('narrow-menu'));
+    });
+  });
+});
