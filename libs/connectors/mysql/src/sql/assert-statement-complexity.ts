@@ -1,5 +1,6 @@
 import { ConnectorError } from '@connectormcp/connector-kit';
 import type { SqlToken } from './lex-sql.js';
+import { operatorSymbols } from './operator-symbols.js';
 
 /**
  * Limits that keep the parser (node-sql-parser 5.4, a PEG parser that recurses per nesting level) well inside
@@ -14,7 +15,8 @@ export const statementComplexityLimits = {
   expressionTerms: 1_000,
 };
 
-// Binary operators and set operations: each one adds a level to the parser's expression tree.
+// Binary operators (these words and the operator symbols) and set operations: each one adds a level to the
+// parser's expression tree.
 const operatorWords = new Set([
   'AND',
   'OR',
@@ -27,28 +29,6 @@ const operatorWords = new Set([
   'UNION',
   'INTERSECT',
   'EXCEPT',
-]);
-const operatorSymbols = new Set([
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '=',
-  '<',
-  '>',
-  '<=',
-  '>=',
-  '<>',
-  '!=',
-  '<=>',
-  '||',
-  '&&',
-  '|',
-  '&',
-  '^',
-  '<<',
-  '>>',
 ]);
 
 export function tooComplex(reason: string): never {

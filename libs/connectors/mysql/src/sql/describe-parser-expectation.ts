@@ -1,5 +1,6 @@
 import { closestKeyword } from './closest-keyword.js';
 import type { SqlToken } from './lex-sql.js';
+import { operatorSymbols } from './operator-symbols.js';
 import type { ParserExpectation } from './parse-sql.js';
 
 // Clause keywords worth naming, in the order a statement uses them.
@@ -39,25 +40,8 @@ const operators = new Set([
   'DIV',
   'MOD',
   'COLLATE',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '=',
-  '<',
-  '>',
-  '<=',
-  '>=',
-  '<>',
-  '!=',
-  '||',
-  '&&',
-  '|',
-  '&',
-  '^',
-  '<<',
-  '>>',
+  // The parser's grammar has no `<=>`, so it never expects it: sharing the lexer's full list changes nothing.
+  ...operatorSymbols,
 ]);
 // Where the grammar expects one of these, a value or an expression may start.
 const expressionStarts = ['CASE', 'NULL', 'CAST', 'EXISTS'];

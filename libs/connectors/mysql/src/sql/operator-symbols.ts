@@ -1,0 +1,23 @@
+/** MySQL's binary operator symbols, as the lexer reads them: each joins two terms of an expression. */
+export const operatorSymbols: ReadonlySet<string> = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '<>',
+  '!=',
+  '<=>',
+  '||',
+  '&&',
+  '|',
+  '&',
+  '^',
+  '<<',
+  '>>',
+]);
