@@ -1,191 +1,111 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Anthropic from '@anthropic-ai/sdk';
-import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
-import { createConnectorHub, type ConnectorHub } from '@connectormcp/orchestrator';
-import { seedMysqlSample, startMariadb, type MariadbServer } from '@connectormcp/services';
-import { pino } from 'pino';
 import request from 'supertest';
-import { createApp, type AppOptions } from '../src/create-app.js';
 import { createChatStore } from '../src/database/chat-store.js';
-import { createRunStore } from '../src/database/run-store.js';
-import { openDatabase, type Database } from '../src/database/open-database.js';
-
-const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
-const keys = { alice: 'alice-key-0123456789', bob: 'bob-key-9876543210' };
+import { as, startApiTestBed, testKeys, type ApiTestBed } from './start-api-test-bed.js';
 
 describe('the API over real connectors, a real database and the fake Anthropic API', () => {
-  let mariadb: MariadbServer;
-  let fake: FakeAnthropic;
-  let hub: ConnectorHub;
-  let database: Database;
-  let directory: string;
-  let server: Server;
-  let base: string;
-  let app: ReturnType<typeof createApp>;
-
+  let bed: ApiTestBed;
   beforeAll(async () => {
-    mariadb = await startMariadb();
-    await seedMysqlSample({ url: mariadb.url, database: 'shop' });
-    fake = await startFakeAnthropic();
-    hub = createConnectorHub({
-      datasources: [
-        {
-          id: 'shop',
-          name: 'Shop database',
-          kind: 'mysql',
-          command: process.execPath,
-          args: [mysqlBin],
-          env: { MYSQL_URL: `${mariadb.url}/shop`, MYSQL_ALLOW_WRITES: 'true', LOG_LEVEL: 'warn' },
-        },
-      ],
-    });
-    directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
-    database = await openDatabase({ directory });
-    app = appWith({
-      corsOrigins: ['http://localhost:5173'],
-      anthropic: new Anthropic({ apiKey: fake.apiKey, baseURL: fake.baseUrl, maxRetries: 0 }),
-    });
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await hub.close();
-    await database.close();
-    await fake.stop();
-    await mariadb.stop();
-    await rm(directory, { recursive: true, force: true });
-  });
+    bed = await startApiTestBed();
+  }, 180_000);
+  afterAll(() => bed?.stop());
 
-  const as = (key: string) => ({ authorization: `Bearer ${key}` });
-  /** An app instance over the shared hub and database (another instance, when the test makes two). */
-  const appWith = (overrides: Partial<AppOptions>) =>
-    createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      logger: pino({ level: 'silent' }),
-      apiKeys: [keys.alice, keys.bob],
-      corsOrigins: [],
-      environment: {},
-      ...overrides,
-    });
-
-  async function streamChat(body: unknown, onEvent?: (event: Record<string, unknown>) => Promise<void> | void) {
-    const response = await fetch(`${base}/api/chat/message`, {
-      method: 'POST',
-      headers: { ...as(keys.alice), 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify(body),
-    });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const events: Array<Record<string, unknown>> = [];
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let boundary;
-      while ((boundary = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (!data || block.startsWith('event: end')) continue;
-        const event = JSON.parse(data.slice(6)) as Record<string, unknown>;
-        events.push(event);
-        await onEvent?.(event);
-      }
-    }
-    return events;
-  }
+  const streamChat = (body: unknown, onEvent?: (event: Record<string, unknown>) => Promise<void> | void) =>
+    bed.stream({ path: '/api/chat/message', body, onEvent });
 
   it('answers health checks and unknown routes with JSON errors', async () => {
-    await request(app).get('/healthz').expect(200, { status: 'ok' });
-    await request(app).get('/readyz').expect(200);
-    const missing = await request(app).get('/api/nothing').set(as(keys.alice)).expect(404);
+    await request(bed.app).get('/healthz').expect(200, { status: 'ok' });
+    await request(bed.app).get('/readyz').expect(200);
+    const missing = await request(bed.app).get('/api/nothing').set(as(testKeys.alice)).expect(404);
     expect(missing.body).toEqual({
       error: { code: 'not_found', message: 'No route GET /api/nothing.', details: null },
     });
   });
 
   it("requires an API key and keeps each key's sessions to itself", async () => {
-    await request(app).get('/api/chat/sessions').expect(401);
-    await request(app).get('/api/chat/sessions').set(as('wrong-key')).expect(401);
-    const created = await request(app)
+    await request(bed.app).get('/api/chat/sessions').expect(401);
+    await request(bed.app).get('/api/chat/sessions').set(as('wrong-key')).expect(401);
+    const created = await request(bed.app)
       .post('/api/chat/sessions')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ title: 'Alice only' })
       .expect(201);
     const id = created.body.id as string;
-    expect((await request(app).get('/api/chat/sessions').set(as(keys.bob)).expect(200)).body.sessions).toEqual([]);
-    await request(app).get(`/api/chat/sessions/${id}`).set(as(keys.bob)).expect(404);
-    await request(app).patch(`/api/chat/sessions/${id}`).set(as(keys.alice)).send({ title: 'Renamed' }).expect(200);
-    expect((await request(app).get(`/api/chat/sessions/${id}`).set(as(keys.alice)).expect(200)).body).toMatchObject({
+    expect((await request(bed.app).get('/api/chat/sessions').set(as(testKeys.bob)).expect(200)).body.sessions).toEqual(
+      [],
+    );
+    await request(bed.app).get(`/api/chat/sessions/${id}`).set(as(testKeys.bob)).expect(404);
+    await request(bed.app)
+      .patch(`/api/chat/sessions/${id}`)
+      .set(as(testKeys.alice))
+      .send({ title: 'Renamed' })
+      .expect(200);
+    expect(
+      (await request(bed.app).get(`/api/chat/sessions/${id}`).set(as(testKeys.alice)).expect(200)).body,
+    ).toMatchObject({
       title: 'Renamed',
       messages: [],
     });
-    await request(app).delete(`/api/chat/sessions/${id}`).set(as(keys.bob)).expect(404);
-    await request(app).delete(`/api/chat/sessions/${id}`).set(as(keys.alice)).expect(204);
+    await request(bed.app).delete(`/api/chat/sessions/${id}`).set(as(testKeys.bob)).expect(404);
+    await request(bed.app).delete(`/api/chat/sessions/${id}`).set(as(testKeys.alice)).expect(204);
   });
 
   it('validates bodies and names the problem', async () => {
-    const bad = await request(app)
+    const bad = await request(bed.app)
       .post('/api/chat/message')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ message: '', datasources: [] })
       .expect(400);
     expect(bad.body.error.code).toBe('invalid_request');
     expect(bad.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['message', 'datasources']);
-    const unknown = await request(app)
+    const unknown = await request(bed.app)
       .post('/api/chat/message')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ message: 'hi', datasources: ['nope'] })
       .expect(400);
     expect(unknown.body.error).toMatchObject({ code: 'unknown_datasource' });
-    await request(app)
+    await request(bed.app)
       .post('/api/chat/sessions')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .set('content-type', 'application/json')
       .send('{"title":')
       .expect(400);
-    await request(app)
+    await request(bed.app)
       .post('/api/chat/sessions')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ title: 'x'.repeat(300_000) })
       .expect(413);
   });
 
   it('lists datasources with their tools, tests them, and runs read-only tools in the explorer', async () => {
-    const list = await request(app).get('/api/datasources').set(as(keys.alice)).expect(200);
+    const list = await request(bed.app).get('/api/datasources').set(as(testKeys.alice)).expect(200);
     expect(list.body.datasources[0]).toMatchObject({ id: 'shop', writes: true, health: expect.any(Object) });
     expect(list.body.datasources[0].tools.map((tool: { name: string }) => tool.name)).toContain('execute_query');
-    expect((await request(app).get('/api/datasources/shop/test').set(as(keys.alice)).expect(200)).body).toMatchObject({
+    expect(
+      (await request(bed.app).get('/api/datasources/shop/test').set(as(testKeys.alice)).expect(200)).body,
+    ).toMatchObject({
       status: 'ok',
       toolCount: 6,
     });
-    const run = await request(app)
+    const run = await request(bed.app)
       .post('/api/datasources/shop/tools/execute_query')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ arguments: { sql: 'SELECT COUNT(*) AS n FROM orders' } })
       .expect(200);
     expect(run.body.structuredContent).toMatchObject({ rows: [['600']] });
     expect(run.body).toMatchObject({ isError: false, errorCode: null, durationMs: expect.any(Number) });
     expect(run.body.modelText).toContain('600');
-    await request(app)
+    await request(bed.app)
       .post('/api/datasources/shop/tools/execute_statement')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ arguments: { sql: 'DELETE FROM orders' } })
       .expect(403);
   });
 
   it('answers as JSON when no stream is asked for, and stores the conversation and its tool calls', async () => {
-    fake.script(
+    bed.fake.script(
       {
         content: [
           { type: 'tool_use', name: 'shop__execute_query', input: { sql: 'SELECT COUNT(*) AS n FROM customers' } },
@@ -193,14 +113,14 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       },
       { content: [{ type: 'text', text: 'You have 120 customers.' }] },
     );
-    const response = await request(app)
+    const response = await request(bed.app)
       .post('/api/chat/message')
-      .set(as(keys.alice))
+      .set(as(testKeys.alice))
       .send({ message: 'How many customers?', datasources: ['shop'] })
       .expect(200);
     expect(response.body.answer).toBe('You have 120 customers.');
     const session = (
-      await request(app).get(`/api/chat/sessions/${response.body.sessionId}`).set(as(keys.alice)).expect(200)
+      await request(bed.app).get(`/api/chat/sessions/${response.body.sessionId}`).set(as(testKeys.alice)).expect(200)
     ).body;
     expect(session.title).toBe('How many customers?');
     expect(session.messages.map((message: { role: string }) => message.role)).toEqual([
@@ -221,7 +141,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('streams events as SSE and waits for a human before a write', async () => {
-    fake.script(
+    bed.fake.script(
       {
         content: [
           {
@@ -235,9 +155,9 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     );
     const events = await streamChat({ message: 'Move customer 1 to NL', datasources: ['shop'] }, async (event) => {
       if (event.type === 'approval_required')
-        await request(app)
+        await request(bed.app)
           .post(`/api/chat/approvals/${event.id as string}`)
-          .set(as(keys.alice))
+          .set(as(testKeys.alice))
           .send({ approve: true })
           .expect(204);
     });
@@ -254,21 +174,21 @@ describe('the API over real connectors, a real database and the fake Anthropic A
     );
     expect(events.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
 
-    fake.script(
+    bed.fake.script(
       { content: [{ type: 'tool_use', name: 'shop__execute_statement', input: { sql: 'DELETE FROM order_items' } }] },
       { content: [{ type: 'text', text: 'Not done.' }] },
     );
     const denied = await streamChat({ message: 'Delete all items', datasources: ['shop'] }, async (event) => {
       if (event.type === 'approval_required')
-        await request(app)
+        await request(bed.app)
           .post(`/api/chat/approvals/${event.id as string}`)
-          .set(as(keys.bob))
+          .set(as(testKeys.bob))
           .send({ approve: true })
           .expect(404);
       if (event.type === 'approval_required')
-        await request(app)
+        await request(bed.app)
           .post(`/api/chat/approvals/${event.id as string}`)
-          .set(as(keys.alice))
+          .set(as(testKeys.alice))
           .send({ approve: false })
           .expect(204);
     });
@@ -276,15 +196,15 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('cancels a run on request', async () => {
-    fake.script({
+    bed.fake.script({
       content: [{ type: 'text', text: 'A slow answer that the user will stop halfway through, on purpose.' }],
       delayMs: 40,
     });
     const events = await streamChat({ message: 'Tell me slowly', datasources: ['shop'] }, async (event) => {
       if (event.type === 'run')
-        await request(app)
+        await request(bed.app)
           .post(`/api/chat/runs/${event.runId as string}/cancel`)
-          .set(as(keys.alice))
+          .set(as(testKeys.alice))
           .expect(204);
     });
     expect(events.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
@@ -293,8 +213,8 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   it('takes approvals and cancels through another instance on the same database', async () => {
     // A second instance: its own run registry and connectors, the same database. Requests to it stand for
     // a load balancer sending the approval somewhere else than the running chat.
-    const other = appWith({});
-    fake.script(
+    const other = bed.appWith({});
+    bed.fake.script(
       {
         content: [
           {
@@ -312,27 +232,28 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       if (event.type !== 'approval_required') return;
       await request(other)
         .post(`/api/chat/approvals/${event.id as string}`)
-        .set(as(keys.bob))
+        .set(as(testKeys.bob))
         .send({ approve: true })
         .expect(404);
       await request(other)
         .post(`/api/chat/approvals/${event.id as string}`)
-        .set(as(keys.alice))
+        .set(as(testKeys.alice))
         .send({ approve: true })
         .expect(204);
       // The first answer stands.
       const again = await request(other)
         .post(`/api/chat/approvals/${event.id as string}`)
-        .set(as(keys.alice))
+        .set(as(testKeys.alice))
         .send({ approve: false })
         .expect(409);
       expect(again.body.error.code).toBe('already_decided');
     });
     expect(approved.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
-    const session = (await request(other).get(`/api/chat/sessions/${sessionId}`).set(as(keys.alice)).expect(200)).body;
+    const session = (await request(other).get(`/api/chat/sessions/${sessionId}`).set(as(testKeys.alice)).expect(200))
+      .body;
     expect(session.latestRun).toMatchObject({ status: 'finished' });
 
-    fake.script({
+    bed.fake.script({
       content: [{ type: 'text', text: `A slow answer, stopped from elsewhere: ${'and more '.repeat(300)}` }],
       delayMs: 300,
     });
@@ -342,18 +263,18 @@ describe('the API over real connectors, a real database and the fake Anthropic A
       if (event.type === 'text_delta' && runId) {
         const id = runId;
         runId = '';
-        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(keys.bob)).expect(404);
-        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(keys.alice)).expect(204);
+        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(testKeys.bob)).expect(404);
+        await request(other).post(`/api/chat/runs/${id}/cancel`).set(as(testKeys.alice)).expect(204);
       }
     });
     expect(cancelled.find((event) => event.type === 'error')).toMatchObject({ code: 'cancelled' });
     const finishedRun = cancelled[0]!.runId as string;
-    const late = await request(other).post(`/api/chat/runs/${finishedRun}/cancel`).set(as(keys.alice)).expect(409);
+    const late = await request(other).post(`/api/chat/runs/${finishedRun}/cancel`).set(as(testKeys.alice)).expect(409);
     expect(late.body.error.code).toBe('run_finished');
   });
 
   it('reports a missing Anthropic key as an event, while the explorer keeps working', async () => {
-    const withoutKey = appWith({ apiKeys: [] });
+    const withoutKey = bed.appWith({ apiKeys: [] });
     const response = await request(withoutKey)
       .post('/api/chat/message')
       .send({ message: 'hi', datasources: ['shop'] })
@@ -366,7 +287,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('exposes Prometheus metrics for requests, tool calls and tokens', async () => {
-    const metrics = await request(app).get('/metrics').expect(200);
+    const metrics = await request(bed.app).get('/metrics').expect(200);
     expect(metrics.text).toMatch(
       /connectormcp_http_request_duration_seconds_count\{method="GET",route="\/api\/datasources\/",status="200"\} \d+/,
     );
@@ -377,25 +298,28 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   });
 
   it('rate limits each key', async () => {
-    const limited = appWith({ rateLimitPerMinute: 3 });
+    const limited = bed.appWith({ rateLimitPerMinute: 3 });
     for (let attempt = 0; attempt < 3; attempt += 1)
-      await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(200);
-    expect((await request(limited).get('/api/chat/sessions').set(as(keys.alice)).expect(429)).body.error.code).toBe(
+      await request(limited).get('/api/chat/sessions').set(as(testKeys.alice)).expect(200);
+    expect((await request(limited).get('/api/chat/sessions').set(as(testKeys.alice)).expect(429)).body.error.code).toBe(
       'rate_limited',
     );
-    await request(limited).get('/api/chat/sessions').set(as(keys.bob)).expect(200);
+    await request(limited).get('/api/chat/sessions').set(as(testKeys.bob)).expect(200);
   });
 
   it('allows browsers from CORS_ORIGINS only, and tells them to load images from the app alone', async () => {
-    const allowed = await request(app)
+    const browserFacing = bed.appWith({ corsOrigins: ['http://localhost:5173'] });
+    const allowed = await request(browserFacing)
       .options('/api/chat/sessions')
       .set('origin', 'http://localhost:5173')
       .set('access-control-request-method', 'POST')
       .expect(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
-    const other = await request(app).options('/api/chat/sessions').set('origin', 'https://evil.example');
+    const other = await request(browserFacing).options('/api/chat/sessions').set('origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    const policy = (await request(app).get('/healthz').expect(200)).headers['content-security-policy'] as string;
+    const policy = (await request(browserFacing).get('/healthz').expect(200)).headers[
+      'content-security-policy'
+    ] as string;
     expect(policy).toContain("img-src 'self' data:");
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain('upgrade-insecure-requests');
@@ -404,7 +328,7 @@ describe('the API over real connectors, a real database and the fake Anthropic A
   it('serves the web build at / and for client routes, keeping /api JSON', async () => {
     const web = await mkdtemp(join(tmpdir(), 'connectormcp-web-'));
     await writeFile(join(web, 'index.html'), '<!doctype html><title>ConnectorMCP</title>');
-    const withWeb = appWith({ apiKeys: [], webDirectory: web });
+    const withWeb = bed.appWith({ apiKeys: [], webDirectory: web });
     expect((await request(withWeb).get('/').expect(200)).text).toContain('<title>ConnectorMCP</title>');
     expect((await request(withWeb).get('/sessions/abc').expect(200)).text).toContain('<title>ConnectorMCP</title>');
     expect((await request(withWeb).get('/api/nothing').expect(404)).body.error.code).toBe('not_found');
@@ -413,15 +337,13 @@ describe('the API over real connectors, a real database and the fake Anthropic A
 
   it('keeps sessions and messages across a restart of the database', async () => {
     const session = (
-      await request(app).post('/api/chat/sessions').set(as(keys.alice)).send({ title: 'Durable' }).expect(201)
+      await request(bed.app).post('/api/chat/sessions').set(as(testKeys.alice)).send({ title: 'Durable' }).expect(201)
     ).body as { id: string };
-    await createChatStore({ database }).appendMessages({
+    await createChatStore({ database: bed.database }).appendMessages({
       sessionId: session.id,
       messages: [{ role: 'user', content: 'remember me' }],
     });
-    await database.close();
-    database = await openDatabase({ directory });
-    const reopened = createChatStore({ database });
+    const reopened = createChatStore({ database: await bed.reopenDatabase() });
     expect(await reopened.messages({ sessionId: session.id })).toEqual([
       expect.objectContaining({ role: 'user', content: 'remember me' }),
     ]);

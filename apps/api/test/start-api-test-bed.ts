@@ -13,6 +13,7 @@ import { createApp, type ApiApp, type AppOptions } from '../src/create-app.js';
 import { createChatStore } from '../src/database/chat-store.js';
 import { openDatabase, type Database } from '../src/database/open-database.js';
 import { createRunStore } from '../src/database/run-store.js';
+import { readEventStream } from './read-event-stream.js';
 
 const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
 
@@ -29,6 +30,11 @@ export interface ApiTestBed {
   mariadb: MariadbServer;
   /** Another app over the same hub and database. */
   appWith(overrides: Partial<AppOptions>): ApiApp;
+  /**
+   * Closes the embedded database and opens it again on the same directory, as a restart would; `database`
+   * is the reopened one from then on (apps made before keep the closed one).
+   */
+  reopenDatabase(): Promise<Database>;
   /** Posts a JSON body asking for Server-Sent Events and collects every event's data (`onEvent` sees each as it comes). */
   stream(options: {
     path: string;
@@ -71,7 +77,7 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
     ],
   });
   const directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
-  const database = await openDatabase({ directory });
+  let database = await openDatabase({ directory });
   const appWith = (overrides: Partial<AppOptions>) =>
     createApp({
       hub,
@@ -93,10 +99,17 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
     app,
     base,
     hub,
-    database,
+    get database() {
+      return database;
+    },
     fake,
     mariadb,
     appWith,
+    async reopenDatabase() {
+      await database.close();
+      database = await openDatabase({ directory });
+      return database;
+    },
     async stream({ path, body, key = testKeys.alice, signal, onEvent }) {
       const response = await fetch(`${base}${path}`, {
         method: 'POST',
@@ -106,23 +119,7 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
       });
       if (!(response.headers.get('content-type') ?? '').includes('text/event-stream'))
         throw new Error(`expected an event stream, got ${response.status}: ${await response.text()}`);
-      const events: Array<Record<string, unknown>> = [];
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let boundary;
-        while ((boundary = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          const data = block.split('\n').find((line) => line.startsWith('data: '));
-          if (!data || block.startsWith('event: end')) continue;
-          const event = JSON.parse(data.slice(6)) as Record<string, unknown>;
-          events.push(event);
-          await onEvent?.(event);
-        }
-      }
-      return events;
+      return readEventStream({ response, onEvent });
     },
     async stop() {
       server.closeAllConnections();
