@@ -84,17 +84,7 @@ export function EditToolCall({
       aria-label={`Edit the arguments of ${call.tool}`}
       className="space-y-3 rounded-md border border-indigo-200 bg-white p-3 dark:border-indigo-800 dark:bg-slate-950"
     >
-      <SchemaFields
-        fields={fields}
-        values={values}
-        {...(formError ? { invalidField: formError.field } : {})}
-        onChange={setValues}
-      />
-      {formError ? (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          {formError.message}
-        </p>
-      ) : null}
+      <SchemaFields fields={fields} values={values} formError={formError} onChange={setValues} />
       {readOnly ? null : (
         <p className="text-xs text-amber-800 dark:text-amber-200">
           This tool can change data: it asks for your approval before it runs.

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FormField, FormValues } from './schema-form-values.js';
+import type { FormField, FormValueError, FormValues } from './schema-form-values.js';
 
 export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900';
@@ -108,16 +108,20 @@ function FieldControl({
   );
 }
 
-/** One labelled control per field of a tool's input schema (the explorer and "Edit & re-run" share it). */
+/**
+ * One labelled control per field of a tool's input schema, and the message naming the field a submit found
+ * wrong (the explorer and "Edit & re-run" share it).
+ */
 export function SchemaFields({
   fields,
   values,
-  invalidField,
+  formError,
   onChange,
 }: {
   fields: FormField[];
   values: FormValues;
-  invalidField?: string;
+  /** The last submit's problem, if any: its field is marked invalid and its message announced. */
+  formError?: FormValueError | null;
   onChange: (values: FormValues) => void;
 }) {
   const prefix = useId();
@@ -129,10 +133,15 @@ export function SchemaFields({
           id={`${prefix}-${field.name}`}
           field={field}
           value={values[field.name]}
-          invalid={invalidField === field.name}
+          invalid={formError?.field === field.name}
           onChange={(value) => onChange({ ...values, [field.name]: value })}
         />
       ))}
+      {formError ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          {formError.message}
+        </p>
+      ) : null}
     </>
   );
 }

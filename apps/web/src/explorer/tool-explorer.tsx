@@ -72,17 +72,7 @@ function ToolRunner({
         {fields.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">This tool needs no input.</p>
         ) : null}
-        <SchemaFields
-          fields={fields}
-          values={values}
-          {...(formError ? { invalidField: formError.field } : {})}
-          onChange={setValues}
-        />
-        {formError ? (
-          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-            {formError.message}
-          </p>
-        ) : null}
+        <SchemaFields fields={fields} values={values} formError={formError} onChange={setValues} />
         <button
           type="submit"
           disabled={run.isPending}
