@@ -18,6 +18,14 @@ const listShape: JsonSchema = {
 };
 
 describe('summarizeToolResult', () => {
+  it('cuts a long first line at a word and marks the cut', () => {
+    const text = `INVALID_INPUT: ${'word '.repeat(50)}(did you mean SELECT?)`;
+    const summary = summarizeToolResult({ status: 'error', text });
+    expect(summary.length).toBeLessThanOrEqual(200);
+    expect(summary).toMatch(/^error: INVALID_INPUT: word .* word…$/);
+    expect(summarizeToolResult({ status: 'error', text: 'short line' })).toBe('error: short line');
+  });
+
   it('counts the rows of the SQL shape and of the one array of objects a schema declares', () => {
     expect(
       summarizeToolResult({

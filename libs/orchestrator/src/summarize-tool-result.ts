@@ -24,5 +24,13 @@ export function summarizeToolResult({
   }
   const first = text.split('\n').find((line) => line.trim()) ?? '';
   const prefix = status === 'ok' ? '' : `${status}: `;
-  return `${prefix}${first}`.slice(0, 200);
+  return shortenLine({ line: `${prefix}${first}`, maxLength: 200 });
+}
+
+// A card line cut mid-word ("did you mean SELEC") reads as a typo of ours; cut at a word and say so.
+function shortenLine({ line, maxLength }: { line: string; maxLength: number }): string {
+  if (line.length <= maxLength) return line;
+  const cut = line.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
