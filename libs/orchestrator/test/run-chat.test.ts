@@ -191,7 +191,7 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
         {
           type: 'tool_use',
           name: 'mysql__execute_query',
-          input: { sql: 'SELECT COUNT(*) FROM events a JOIN events b ON a.kind = b.kind' },
+          input: { sql: 'SELECT COUNT(*) AS cancelled_chat_call FROM events a JOIN events b ON a.kind = b.kind' },
         },
       ],
     });
@@ -216,7 +216,8 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     let running = 1;
     for (let attempt = 0; attempt < 40 && running > 0; attempt += 1) {
       const [rows] = await admin.query(
-        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT COUNT(*) FROM events a%'",
+        // Only this test's statement: other test files run long queries on the same server at the same time.
+        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT COUNT(*) AS cancelled_chat_call %'",
       );
       running = Number((rows as Array<{ n: number }>)[0]!.n);
       if (running > 0) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -233,7 +234,7 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
           {
             type: 'tool_use',
             name: 'mysql__execute_query',
-            input: { sql: 'SELECT COUNT(*) FROM events a JOIN events b ON a.kind = b.kind' },
+            input: { sql: 'SELECT COUNT(*) AS killed_connector_call FROM events a JOIN events b ON a.kind = b.kind' },
           },
         ],
       },

@@ -125,7 +125,7 @@ describe('runToolCall: one tool call without the model, over a real connector an
       hub,
       datasourceId: 'mysql',
       tool: 'execute_query',
-      arguments: { sql: 'SELECT COUNT(*) FROM events a JOIN events b ON a.kind = b.kind' },
+      arguments: { sql: 'SELECT COUNT(*) AS cancelled_tool_call FROM events a JOIN events b ON a.kind = b.kind' },
       signal: controller.signal,
       onEvent: (event) => {
         events.push(event);
