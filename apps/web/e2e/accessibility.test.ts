@@ -1,10 +1,11 @@
 /**
  * @jest-environment node
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeViolations, type AxeViolation } from './axe-violations.js';
 import { screenshotPath } from './screenshot-path.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 /**
  * Every screen of the app, in the light and the dark theme, checked with axe-core in Chromium: no serious
@@ -40,20 +41,15 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
 
   describe('with the sandbox and a model', () => {
     let app: E2eApp;
-    let context: BrowserContext;
     let page: Page;
+    let opened: E2ePage | undefined;
 
     beforeAll(async () => {
-      app = await startE2eApp();
-      context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      opened = await openE2ePage();
+      ({ app, page } = opened);
     }, 180_000);
 
-    afterAll(async () => {
-      await context?.close();
-      await app?.stop();
-    });
+    afterAll(() => opened?.stop());
 
     const send = async (message: string) => {
       await page.getByRole('textbox', { name: 'Message' }).fill(message);
@@ -156,20 +152,15 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
   describe('on a server that needs an API key and has no Anthropic key', () => {
     const apiKey = 'e2e-accessibility-key';
     let app: E2eApp;
-    let context: BrowserContext;
     let page: Page;
+    let opened: E2ePage | undefined;
 
     beforeAll(async () => {
-      app = await startE2eApp({ sources: [], anthropicKey: false, env: { API_KEYS: apiKey } });
-      context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      opened = await openE2ePage({ app: { sources: [], anthropicKey: false, env: { API_KEYS: apiKey } } });
+      ({ app, page } = opened);
     }, 180_000);
 
-    afterAll(async () => {
-      await context?.close();
-      await app?.stop();
-    });
+    afterAll(() => opened?.stop());
 
     it('the API key prompt', async () => {
       await page.goto(app.url);

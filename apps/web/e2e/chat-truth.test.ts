@@ -1,27 +1,21 @@
 /**
  * @jest-environment node
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { errorCodeMessage } from '../src/explorer/error-code-message.js';
 import { screenshotPath } from './screenshot-path.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 // The chat tells the truth (#14): sources' real health, the selection that belongs to the chat, reopened
 // chats as they were seen, a good first minute, and a failed run that can be retried.
 
 const shopExample = 'Which tables are in this database, and what does each one hold?';
 
-async function openPage({ app }: { app: E2eApp }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, page };
-}
-
 describe('the chat tells the truth, in Chromium over the real API and sandbox', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
+  let opened: E2ePage | undefined;
   const screenshot = (name: string) =>
     page.screenshot({ path: screenshotPath(`chat-truth-${name}.png`), fullPage: true });
   const send = async (message: string) => {
@@ -36,14 +30,11 @@ describe('the chat tells the truth, in Chromium over the real API and sandbox', 
 
   beforeAll(async () => {
     // Health checked every second, so a stopped source is seen within the web's own refresh.
-    app = await startE2eApp({ healthCheckIntervalMs: 1_000 });
-    ({ context, page } = await openPage({ app }));
+    opened = await openE2ePage({ app: { healthCheckIntervalMs: 1_000 }, timeoutMs: 20_000 });
+    ({ app, page } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   it('offers example questions per connected datasource, and one click asks it', async () => {
     app.fake.script({ content: [{ type: 'text', text: 'The shop has products, customers and orders.' }] });
@@ -192,18 +183,15 @@ describe('the chat tells the truth, in Chromium over the real API and sandbox', 
 
 describe('without an Anthropic key, the chat says so before anything is sent', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
+  let opened: E2ePage | undefined;
 
   beforeAll(async () => {
-    app = await startE2eApp({ anthropicKey: false, sources: ['shop'] });
-    ({ context, page } = await openPage({ app }));
+    opened = await openE2ePage({ app: { anthropicKey: false, sources: ['shop'] }, timeoutMs: 20_000 });
+    ({ app, page } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   it('shows the missing-key notice first and lets nothing be sent that could only fail', async () => {
     await page.goto(app.url);

@@ -1,18 +1,19 @@
 /**
  * @jest-environment node
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { screenshotPath } from './screenshot-path.js';
-import { recordBrowserCoverage, type BrowserCoverage } from './record-browser-coverage.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import type { BrowserCoverage } from './record-browser-coverage.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 const firstQuestion = 'Which three products cost the most?';
 
 describe('the web chat in Chromium, over the real API, connectors and the fake model', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
   let coverage: BrowserCoverage | undefined;
+  let opened: E2ePage | undefined;
 
   const screenshot = (name: string) => page.screenshot({ path: screenshotPath(`chat-${name}.png`), fullPage: true });
   const send = async (message: string) => {
@@ -29,18 +30,11 @@ describe('the web chat in Chromium, over the real API, connectors and the fake m
   };
 
   beforeAll(async () => {
-    app = await startE2eApp();
-    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    coverage = await recordBrowserCoverage({ page, appUrl: app.url });
+    opened = await openE2ePage({ timeoutMs: 15_000, recordCoverage: true });
+    ({ app, page, coverage } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await coverage?.stop();
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   it('answers a question with a tool card, a table of the rows and the streamed answer', async () => {
     app.fake.script(

@@ -1,19 +1,20 @@
 /**
  * @jest-environment node
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { errorCodeMessage } from '../src/explorer/error-code-message.js';
-import { recordBrowserCoverage, type BrowserCoverage } from './record-browser-coverage.js';
+import type { BrowserCoverage } from './record-browser-coverage.js';
 import { screenshotPath } from './screenshot-path.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 const shopName = 'Shop database (sandbox)';
 
 describe('edit & re-run from tool cards, and the tool explorer, in Chromium over the real API', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
   let coverage: BrowserCoverage | undefined;
+  let opened: E2ePage | undefined;
 
   const screenshot = (name: string) =>
     page.screenshot({ path: screenshotPath(`explorer-${name}.png`), fullPage: true });
@@ -40,18 +41,11 @@ describe('edit & re-run from tool cards, and the tool explorer, in Chromium over
   const cards = (tool: string) => page.getByRole('article', { name: `Tool call ${tool} on ${shopName}` });
 
   beforeAll(async () => {
-    app = await startE2eApp();
-    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    coverage = await recordBrowserCoverage({ page, appUrl: app.url });
+    opened = await openE2ePage({ timeoutMs: 20_000, recordCoverage: true });
+    ({ app, page, coverage } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await coverage?.stop();
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   it('edits the SQL of a card and re-runs it: the new card shows the new result', async () => {
     app.fake.script(

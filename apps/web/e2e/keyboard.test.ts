@@ -1,9 +1,10 @@
 /**
  * @jest-environment node
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshotPath } from './screenshot-path.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 /**
  * A whole chat by keyboard alone: no click, no fill; Tab, Shift+Tab, Enter, Space and typing only. Every
@@ -11,20 +12,15 @@ import { startE2eApp, type E2eApp } from './start-e2e-app.js';
  */
 describe('a whole chat by keyboard alone', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
+  let opened: E2ePage | undefined;
 
   beforeAll(async () => {
-    app = await startE2eApp();
-    context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    opened = await openE2ePage();
+    ({ app, page } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   const isFocused = (target: Locator) =>
     target.evaluate((element) => element === document.activeElement).catch(() => false);

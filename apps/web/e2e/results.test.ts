@@ -2,10 +2,11 @@
  * @jest-environment node
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe-violations.js';
 import { screenshotPath } from './screenshot-path.js';
-import { startE2eApp, type E2eApp } from './start-e2e-app.js';
+import { openE2ePage, type E2ePage } from './open-e2e-page.js';
+import type { E2eApp } from './start-e2e-app.js';
 
 const columnTexts = async ({ table, header }: { table: Locator; header: string }) => {
   const headers = (await table.locator('thead th').allTextContents()).map((text) => text.replace(/[▲▼↕]/g, ''));
@@ -45,8 +46,8 @@ const euros = (text: string) => Number(text.replace(/[€,]/g, ''));
 
 describe('typed results in Chromium: money, charts with two scales, previews by content', () => {
   let app: E2eApp;
-  let context: BrowserContext;
   let page: Page;
+  let opened: E2ePage | undefined;
 
   const send = async (message: string) => {
     await page.getByRole('textbox', { name: 'Message' }).fill(message);
@@ -62,22 +63,16 @@ describe('typed results in Chromium: money, charts with two scales, previews by 
   };
 
   beforeAll(async () => {
-    app = await startE2eApp({ sources: ['shop', 'files', 'store'] });
-    // A fixed locale and zone, so the formatted values are known.
-    context = await app.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      acceptDownloads: true,
+    opened = await openE2ePage({
+      app: { sources: ['shop', 'files', 'store'] },
+      // A fixed locale and zone, so the formatted values are known.
+      context: { locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true },
+      timeoutMs: 30_000,
     });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    ({ app, page } = opened);
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
+  afterAll(() => opened?.stop());
 
   it('shows a Shopify order list with money as amount and currency, right-aligned, sorted by value', async () => {
     app.fake.script(
