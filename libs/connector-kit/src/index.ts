@@ -1,6 +1,7 @@
 export { runConnectorBin } from './cli/run-connector-bin.js';
 export { runConnectorCli, type ConnectorCliOptions } from './cli/run-connector-cli.js';
 export { commonEnvironment } from './config/common-environment.js';
+export { describeEnvironment, type EnvironmentVariableFacts } from './config/describe-environment.js';
 export { diagnoseUrl, maskUrlCredentials, type UrlExpectations } from './config/diagnose-url.js';
 export {
   environmentBoolean,
@@ -29,6 +30,16 @@ export {
   type ConnectorContext,
   type ConnectorDefinition,
 } from './connector/define-connector.js';
+export { bundleDownloadUrl } from './distribution/bundle-download-url.js';
+export { bundleFileName } from './distribution/bundle-file-name.js';
+export { type DistributedConnector } from './distribution/distributed-connector.js';
+export {
+  installInstructions,
+  type InstallInstructions,
+  type McpServerEntry,
+  type VscodeInput,
+} from './distribution/install-instructions.js';
+export { registryName } from './distribution/registry-name.js';
 export { ConnectorError, errorCodes, type ConnectorErrorOptions, type ErrorCode } from './errors/connector-error.js';
 export { toConnectorError, type ErrorMapper } from './errors/to-connector-error.js';
 export { errorCodeMetaKey, toToolErrorResult } from './errors/to-tool-error-result.js';

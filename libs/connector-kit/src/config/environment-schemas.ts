@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { diagnoseUrl, type UrlExpectations } from './diagnose-url.js';
+import { recordSchemaFacts } from './environment-schema-facts.js';
 
 // Environment values are strings; these schemas give each kind one readable error and treat an empty
 // string like an unset variable, which is what people mean by `FOO=` in a config file.
@@ -9,7 +10,12 @@ export function environmentString<Default extends string | undefined = undefined
   default: defaultValue,
 }: { default?: Default } = {}) {
   const schema = z.preprocess(blankToUndefined, z.string().optional());
-  return schema.transform((value) => (value ?? defaultValue) as Default extends string ? string : string | undefined);
+  return recordSchemaFacts({
+    schema: schema.transform(
+      (value) => (value ?? defaultValue) as Default extends string ? string : string | undefined,
+    ),
+    facts: { format: 'string', ...(defaultValue === undefined ? {} : { default: defaultValue }) },
+  });
 }
 
 const trueWords = ['true', '1', 'yes', 'on'];
@@ -17,13 +23,14 @@ const falseWords = ['false', '0', 'no', 'off'];
 
 /** true/false, also 1/0, yes/no and on/off, in any case. */
 export function environmentBoolean({ default: defaultValue = false }: { default?: boolean } = {}) {
-  return z.preprocess(
+  const schema = z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
     z
       .enum([...trueWords, ...falseWords] as [string, ...string[]], { error: 'expected true or false' })
       .optional()
       .transform((value) => (value === undefined ? defaultValue : trueWords.includes(value))),
   );
+  return recordSchemaFacts({ schema, facts: { format: 'boolean', default: String(defaultValue) } });
 }
 
 export function environmentInteger<Default extends number | undefined = undefined>({
@@ -44,7 +51,7 @@ export function environmentInteger<Default extends number | undefined = undefine
           ? `of at most ${max}`
           : '';
   const expected = `expected a whole number ${range}`.trim();
-  return z.preprocess(
+  const schema = z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -63,6 +70,10 @@ export function environmentInteger<Default extends number | undefined = undefine
         return parsed;
       }),
   );
+  return recordSchemaFacts({
+    schema,
+    facts: { format: 'number', ...(defaultValue === undefined ? {} : { default: String(defaultValue) }) },
+  });
 }
 
 /**
@@ -70,7 +81,7 @@ export function environmentInteger<Default extends number | undefined = undefine
  * first that does not is named with what is expected.
  */
 export function environmentList({ item }: { item?: { pattern: RegExp; expected: string } } = {}) {
-  return z.preprocess(
+  const schema = z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -89,6 +100,7 @@ export function environmentList({ item }: { item?: { pattern: RegExp; expected: 
         return items;
       }),
   );
+  return recordSchemaFacts({ schema, facts: { format: 'string' } });
 }
 
 /**
@@ -96,7 +108,7 @@ export function environmentList({ item }: { item?: { pattern: RegExp; expected: 
  * scheme, characters to percent-encode in the user name or password, port, host.
  */
 export function environmentUrl(expectations: UrlExpectations = {}) {
-  return z.preprocess(
+  const schema = z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -111,6 +123,7 @@ export function environmentUrl(expectations: UrlExpectations = {}) {
         return value.trim();
       }),
   );
+  return recordSchemaFacts({ schema, facts: { format: 'string' } });
 }
 
 // Loose on purpose (underscores, internationalised names, trailing dots all occur): it catches what is
@@ -133,7 +146,7 @@ export function environmentHost<Default extends string | undefined = undefined>(
   /** The variable that takes the port, named when a port is given here. */
   portVariable?: string;
 } = {}) {
-  return z.preprocess(
+  const schema = z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -155,6 +168,10 @@ export function environmentHost<Default extends string | undefined = undefined>(
         return host.replace(/^\[(.*)\]$/, '$1');
       }),
   );
+  return recordSchemaFacts({
+    schema,
+    facts: { format: 'string', ...(defaultValue === undefined ? {} : { default: defaultValue }) },
+  });
 }
 
 export function environmentEnum<const Values extends readonly [string, ...string[]]>({
@@ -169,11 +186,12 @@ export function environmentEnum<const Values extends readonly [string, ...string
     typeof value === 'string'
       ? (values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? value)
       : value;
-  return z.preprocess(
+  const schema = z.preprocess(
     (value) => canonical(blankToUndefined(value)),
     z
       .enum(values, { error: `expected one of ${values.join(', ')}` })
       .optional()
       .transform((value) => value ?? defaultValue),
   );
+  return recordSchemaFacts({ schema, facts: { format: 'string', default: defaultValue, choices: [...values] } });
 }

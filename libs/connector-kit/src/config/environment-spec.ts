@@ -7,6 +7,18 @@ export interface EnvironmentVariable<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   /** Never printed, logged or echoed in errors. */
   secret?: boolean;
+  /**
+   * The connector cannot start without it. A variable with an alternative (MYSQL_USER or MYSQL_URL) is not
+   * required; its description says what to set instead.
+   */
+  required?: boolean;
+  /**
+   * Asked for by the install links and example configs although it is not required: the usual setup sets it
+   * (MYSQL_USER), while an alternative (MYSQL_URL) lets the connector start without it.
+   */
+  askAtInstall?: boolean;
+  /** An example value for hosts and the registry to show (`db.example.com`); never a secret. */
+  placeholder?: string;
 }
 
 export type EnvironmentSpec = Record<string, EnvironmentVariable>;

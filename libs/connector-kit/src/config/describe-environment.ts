@@ -1,0 +1,33 @@
+import { schemaFactsOf } from './environment-schema-facts.js';
+import type { EnvironmentSpec } from './environment-spec.js';
+
+/** One variable as the MCP Registry, MCP Bundles and install links describe it. */
+export interface EnvironmentVariableFacts {
+  name: string;
+  description: string;
+  format: 'string' | 'number' | 'boolean' | 'filepath';
+  isRequired: boolean;
+  isSecret: boolean;
+  /** As a string, the way the registry and hosts want it ("200", "true"). */
+  default?: string;
+  /** The values an enum accepts. */
+  choices?: string[];
+  placeholder?: string;
+}
+
+/** The facts of every variable of a spec, in the spec's order. */
+export function describeEnvironment({ spec }: { spec: EnvironmentSpec }): EnvironmentVariableFacts[] {
+  return Object.entries(spec).map(([name, variable]) => {
+    const facts = schemaFactsOf({ schema: variable.schema });
+    return {
+      name,
+      description: variable.description,
+      format: facts.format,
+      isRequired: variable.required ?? false,
+      isSecret: variable.secret ?? false,
+      ...(facts.default === undefined ? {} : { default: facts.default }),
+      ...(facts.choices === undefined ? {} : { choices: facts.choices }),
+      ...(variable.placeholder === undefined ? {} : { placeholder: variable.placeholder }),
+    };
+  });
+}
