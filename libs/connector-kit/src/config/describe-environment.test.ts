@@ -61,8 +61,17 @@ describe('describeEnvironment', () => {
         isSecret: false,
         default: '2026-10',
       },
-      { name: 'ROWS', description: 'rows', format: 'number', isRequired: false, isSecret: false, default: '200' },
-      { name: 'PORT', description: 'port', format: 'number', isRequired: false, isSecret: false },
+      {
+        name: 'ROWS',
+        description: 'rows',
+        format: 'number',
+        isRequired: false,
+        isSecret: false,
+        default: '200',
+        min: 1,
+        max: 10_000,
+      },
+      { name: 'PORT', description: 'port', format: 'number', isRequired: false, isSecret: false, min: 1, max: 65_535 },
       {
         name: 'WRITES',
         description: 'writes',
@@ -92,6 +101,16 @@ describe('describeEnvironment', () => {
       const parsedDefault = readEnvironment({ spec, environment: { NAME: 'x', [facts.name]: facts.default } });
       expect(parsedDefault[facts.name as keyof typeof parsedDefault]).toEqual(unset[facts.name as keyof typeof unset]);
     }
+  });
+
+  it('reads facts recorded by another copy of the kit, as a bundled connector carries', () => {
+    const schema = z.string().optional();
+    Object.defineProperty(schema, Symbol.for('connectormcp.environmentFacts'), {
+      value: { format: 'boolean', default: 'false' },
+    });
+    expect(describeEnvironment({ spec: { FLAG: { description: 'flag', schema } } })).toEqual([
+      { name: 'FLAG', description: 'flag', format: 'boolean', isRequired: false, isSecret: false, default: 'false' },
+    ]);
   });
 
   it('describes the common environment, every enum value a choice', () => {

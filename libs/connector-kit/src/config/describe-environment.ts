@@ -12,6 +12,9 @@ export interface EnvironmentVariableFacts {
   default?: string;
   /** The values an enum accepts. */
   choices?: string[];
+  /** Bounds of a number (not a registry field: MCP Bundles' user_config takes them). */
+  min?: number;
+  max?: number;
   placeholder?: string;
 }
 
@@ -27,6 +30,8 @@ export function describeEnvironment({ spec }: { spec: EnvironmentSpec }): Enviro
       isSecret: variable.secret ?? false,
       ...(facts.default === undefined ? {} : { default: facts.default }),
       ...(facts.choices === undefined ? {} : { choices: facts.choices }),
+      ...(facts.min === undefined ? {} : { min: facts.min }),
+      ...(facts.max === undefined ? {} : { max: facts.max }),
       ...(variable.placeholder === undefined ? {} : { placeholder: variable.placeholder }),
     };
   });

@@ -6,11 +6,15 @@ export interface EnvironmentSchemaFacts {
   /** As the registry and hosts want it: "200", "true". */
   default?: string;
   choices?: string[];
+  /** Bounds of a number. */
+  min?: number;
+  max?: number;
 }
 
-// A WeakMap rather than zod's .meta(): .meta() clones the schema and registers it in zod's global registry,
-// whereas here the schema each helper returns stays the very object that parses, and nothing is kept alive.
-const factsBySchema = new WeakMap<z.ZodType, EnvironmentSchemaFacts>();
+// Kept on the schema object under a global symbol, not in a module-local map or zod's registry: a bundled
+// connector carries its own copy of the kit and of zod, and the release tools read its specs with another
+// copy. zod's .meta() would also clone the schema; this keeps the very object that parses.
+const factsKey = Symbol.for('connectormcp.environmentFacts');
 
 export function recordSchemaFacts<Schema extends z.ZodType>({
   schema,
@@ -19,11 +23,11 @@ export function recordSchemaFacts<Schema extends z.ZodType>({
   schema: Schema;
   facts: EnvironmentSchemaFacts;
 }): Schema {
-  factsBySchema.set(schema, facts);
+  Object.defineProperty(schema, factsKey, { value: facts, enumerable: false });
   return schema;
 }
 
 /** The facts a kit helper recorded; a hand-written schema is described as a plain string. */
 export function schemaFactsOf({ schema }: { schema: z.ZodType }): EnvironmentSchemaFacts {
-  return factsBySchema.get(schema) ?? { format: 'string' };
+  return (schema as unknown as { [factsKey]?: EnvironmentSchemaFacts })[factsKey] ?? { format: 'string' };
 }

@@ -72,7 +72,12 @@ export function environmentInteger<Default extends number | undefined = undefine
   );
   return recordSchemaFacts({
     schema,
-    facts: { format: 'number', ...(defaultValue === undefined ? {} : { default: String(defaultValue) }) },
+    facts: {
+      format: 'number',
+      ...(defaultValue === undefined ? {} : { default: String(defaultValue) }),
+      ...(min === undefined ? {} : { min }),
+      ...(max === undefined ? {} : { max }),
+    },
   });
 }
 
