@@ -15,15 +15,20 @@ export const jiraEnvironment = defineEnvironment({
       example: 'https://your-company.atlassian.net',
       refuseCredentials: 'set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)',
     }),
+    required: true,
+    placeholder: 'https://your-company.atlassian.net',
   },
   JIRA_EMAIL: {
-    description: 'Cloud: the Atlassian account email that owns JIRA_API_TOKEN.',
+    description: 'Cloud: the Atlassian account email that owns JIRA_API_TOKEN (Data Center: set JIRA_PAT instead).',
     schema: environmentString(),
+    askAtInstall: true,
+    placeholder: 'you@your-company.com',
   },
   JIRA_API_TOKEN: {
     description: 'Cloud: an API token from id.atlassian.com/manage-profile/security/api-tokens.',
     schema: environmentString(),
     secret: true,
+    askAtInstall: true,
   },
   JIRA_PAT: {
     description: 'Data Center/Server: a personal access token (uses REST v2).',
@@ -36,6 +41,7 @@ export const jiraEnvironment = defineEnvironment({
     schema: environmentList({
       item: { pattern: /^[A-Za-z][A-Za-z0-9_]*$/, expected: 'a project key: list keys such as ABC,OPS' },
     }),
+    placeholder: 'SHOP,OPS',
   },
   JIRA_MAX_RESULTS: {
     description: 'Default and maximum issues per search page (default 50, at most 100).',

@@ -16,10 +16,15 @@ export const s3Environment = defineEnvironment({
   AWS_REGION: {
     description: 'Region of the buckets (default from the AWS profile, else us-east-1).',
     schema: environmentString(),
+    askAtInstall: true,
+    placeholder: 'eu-west-1',
   },
   AWS_PROFILE: {
-    description: 'Shared config/credentials profile to use (read by the AWS SDK).',
+    description:
+      'Shared config/credentials profile to use (read by the AWS SDK); or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or rely on a role.',
     schema: environmentString(),
+    askAtInstall: true,
+    placeholder: 'analytics-readonly',
   },
   AWS_ACCESS_KEY_ID: {
     description: 'Access key id (read by the AWS SDK; prefer a profile or a role).',
@@ -44,6 +49,7 @@ export const s3Environment = defineEnvironment({
       schemeHints: { 's3:': 'this is the address of the store; bucket names go in S3_BUCKETS' },
       refuseCredentials: 'the access key goes in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use a profile',
     }),
+    placeholder: 'http://localhost:9000',
   },
   S3_FORCE_PATH_STYLE: {
     description: 'Address buckets as endpoint/bucket instead of bucket.endpoint (most S3-compatible stores).',
@@ -54,6 +60,7 @@ export const s3Environment = defineEnvironment({
     schema: environmentList({
       item: { pattern: /^[A-Za-z0-9._-]+$/, expected: 'a bucket name: list names alone, such as logs,reports' },
     }),
+    placeholder: 'reports,exports',
   },
   S3_MAX_READ_BYTES: {
     description: 'Most bytes read_object returns per call (default 262144, at most 10485760).',

@@ -1,11 +1,17 @@
 import { defineEnvironment, environmentBoolean, environmentString, environmentUrl } from '@connectormcp/connector-kit';
 
 export const shopifyEnvironment = defineEnvironment({
-  SHOPIFY_STORE_DOMAIN: { description: 'The shop, e.g. example.myshopify.com.', schema: environmentString() },
+  SHOPIFY_STORE_DOMAIN: {
+    description: 'The shop, e.g. example.myshopify.com.',
+    schema: environmentString(),
+    required: true,
+    placeholder: 'your-shop.myshopify.com',
+  },
   SHOPIFY_ACCESS_TOKEN: {
     description: 'Admin API access token of a custom app (shpat_…).',
     schema: environmentString(),
     secret: true,
+    required: true,
   },
   SHOPIFY_API_VERSION: {
     description: 'Admin API version (default 2026-10).',
@@ -22,5 +28,6 @@ export const shopifyEnvironment = defineEnvironment({
       example: 'https://proxy.example.com',
       refuseCredentials: 'the access token goes in SHOPIFY_ACCESS_TOKEN',
     }),
+    placeholder: 'https://proxy.example.com',
   },
 });
