@@ -1,0 +1,56 @@
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { BundleManifest } from './build-manifest.ts';
+
+async function listJavaScript({ directory }: { directory: string }): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function exists({ path }: { path: string }): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes the bundle's directory from scratch: manifest.json, the connector's built JavaScript in server/
+ * (no maps, no declarations), a package.json there that makes Node read it as ES modules wherever the
+ * bundle is unpacked, and the README, LICENSE and icon when the connector has them.
+ */
+export async function stageBundle({
+  connectorDirectory,
+  stagingDirectory,
+  manifest,
+  icon,
+}: {
+  connectorDirectory: string;
+  stagingDirectory: string;
+  manifest: BundleManifest;
+  icon?: string;
+}): Promise<string[]> {
+  await rm(stagingDirectory, { recursive: true, force: true });
+  const server = join(stagingDirectory, 'server');
+  await mkdir(server, { recursive: true });
+  const dist = join(connectorDirectory, 'dist');
+  const staged: string[] = [];
+  for (const file of await listJavaScript({ directory: dist })) {
+    const target = join(server, relative(dist, file));
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(file, target);
+    staged.push(target);
+  }
+  // Outside any package.json with "type": "module", Node would first try the ES module files as CommonJS.
+  const serverPackage = { name: manifest.name, version: manifest.version, private: true, type: 'module' };
+  await writeFile(join(server, 'package.json'), `${JSON.stringify(serverPackage, null, 2)}\n`);
+  for (const name of ['README.md', 'LICENSE', ...(icon ? [icon] : [])]) {
+    const source = join(connectorDirectory, name);
+    if (await exists({ path: source })) await copyFile(source, join(stagingDirectory, name));
+  }
+  await writeFile(join(stagingDirectory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return staged;
+}
