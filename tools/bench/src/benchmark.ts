@@ -10,6 +10,8 @@ export interface BenchmarkRow {
   goal?: string;
   /** Whether the goal was met, when there is one. */
   met?: boolean;
+  /** How the figure was measured or why it is missing, printed as a numbered footnote under the table. */
+  note?: string;
 }
 
 export interface Benchmark {
