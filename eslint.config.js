@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/.data/**', '**/test-results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      '**/.data/**',
+      '**/test-results/**',
+      // Release artifacts (npm run release:dry): the bundles' staged copies of dist/.
+      'libs/**/release/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
