@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-// The registry's schema, byte for byte as published (see tools/release/README.md for its source).
+// The registry's schema, byte for byte as published (tools/release/README.md says where it comes from).
 const schemaFile = new URL('../../schemas/server.schema.json', import.meta.url);
 
 let validator: ValidateFunction | undefined;
