@@ -123,6 +123,8 @@ describe.each(connectors.map((entry) => [entry.name, entry] as const))('%s serve
       [...meta.tools, ...meta.writeTools].sort(),
     );
     expect(meta.writeToolsVariable).toBe(connector.allowWritesVariable);
+    // The official registry refuses publisher-provided metadata over 4 KB.
+    expect(Buffer.byteLength(JSON.stringify(meta))).toBeLessThanOrEqual(4096);
   });
 });
 
