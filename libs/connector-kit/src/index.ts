@@ -39,6 +39,12 @@ export {
   type McpServerEntry,
   type VscodeInput,
 } from './distribution/install-instructions.js';
+export {
+  installMarkdown,
+  installSectionEnd,
+  installSectionStart,
+  replaceInstallSection,
+} from './distribution/install-markdown.js';
 export { registryName } from './distribution/registry-name.js';
 export { ConnectorError, errorCodes, type ConnectorErrorOptions, type ErrorCode } from './errors/connector-error.js';
 export { toConnectorError, type ErrorMapper } from './errors/to-connector-error.js';

@@ -29,8 +29,8 @@ const serverEntry = {
   args: ['-y', '@connectormcp/demo'],
   env: {
     DEMO_SITE: '<your DEMO_SITE>',
-    DEMO_PASSWORD: '<your DEMO_PASSWORD>',
     DEMO_HOST: '<your DEMO_HOST>',
+    DEMO_PASSWORD: '<your DEMO_PASSWORD>',
   },
 };
 
@@ -51,18 +51,18 @@ describe('names and the bundle URL', () => {
 describe('installInstructions', () => {
   const instructions = installInstructions({ connector });
 
-  it('sets the required and usual variables to placeholders, required first, then secrets, and nothing else', () => {
+  it('sets the required and usual variables to placeholders, required first, then in spec order, and nothing else', () => {
     expect(instructions.jsonConfig).toEqual({ mcpServers: { demo: serverEntry } });
     expect(Object.keys(instructions.jsonConfig.mcpServers.demo!.env!)).toEqual([
       'DEMO_SITE',
-      'DEMO_PASSWORD',
       'DEMO_HOST',
+      'DEMO_PASSWORD',
     ]);
   });
 
   it('writes the Claude Code command with the name before the variables and each value quoted', () => {
     expect(instructions.claudeCode).toBe(
-      "claude mcp add demo --env 'DEMO_SITE=<your DEMO_SITE>' --env 'DEMO_PASSWORD=<your DEMO_PASSWORD>' --env 'DEMO_HOST=<your DEMO_HOST>' -- npx -y @connectormcp/demo",
+      "claude mcp add demo --env 'DEMO_SITE=<your DEMO_SITE>' --env 'DEMO_HOST=<your DEMO_HOST>' --env 'DEMO_PASSWORD=<your DEMO_PASSWORD>' -- npx -y @connectormcp/demo",
     );
   });
 
@@ -79,20 +79,20 @@ describe('installInstructions', () => {
       expect(name).toBe('demo');
       expect(inputs).toEqual([
         { type: 'promptString', id: 'demo_site', description: 'DEMO_SITE: Site.' },
+        { type: 'promptString', id: 'demo_host', description: 'DEMO_HOST: Host. Example: db.example.com' },
         {
           type: 'promptString',
           id: 'demo_password',
           description: "DEMO_PASSWORD: Password, with a ' quote.",
           password: true,
         },
-        { type: 'promptString', id: 'demo_host', description: 'DEMO_HOST: Host. Example: db.example.com' },
       ]);
       expect(config).toEqual({
         ...serverEntry,
         env: {
           DEMO_SITE: '${input:demo_site}',
-          DEMO_PASSWORD: '${input:demo_password}',
           DEMO_HOST: '${input:demo_host}',
+          DEMO_PASSWORD: '${input:demo_password}',
         },
       });
     }
@@ -123,6 +123,18 @@ describe('installInstructions', () => {
     for (const url of [deeplink, web]) {
       expect(url.searchParams.get('name')).toBe('demo');
       expect(decodeBase64Json({ value: url.searchParams.get('config')! })).toEqual(serverEntry);
+    }
+  });
+
+  it('escapes every character that would end a Markdown link or a shell word', () => {
+    for (const url of [
+      instructions.vscodeUrl,
+      instructions.vscodeWebUrl,
+      instructions.vscodeInsidersWebUrl,
+      instructions.cursorUrl,
+      instructions.cursorWebUrl,
+    ]) {
+      expect(url).not.toMatch(/[\s()'"!*<>]/);
     }
   });
 

@@ -38,6 +38,14 @@ export interface InstallInstructions {
   jsonConfig: { mcpServers: Record<string, McpServerEntry> };
 }
 
+// Also escapes ( ) ! ' *, which encodeURIComponent leaves: a Markdown link ends at an unescaped parenthesis.
+function encodeQueryValue({ value }: { value: string }): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 function shellWord({ value }: { value: string }): string {
   return /^[\w./:@=-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
@@ -84,16 +92,17 @@ export function installInstructions({ connector }: { connector: DistributedConne
   const inputs = variables.map((variable) => vscodeInputOf({ variable }));
   const vscodeEnv = Object.fromEntries(variables.map((variable) => [variable.name, `\${input:${variable.inputId}}`]));
   const vscodeConfig = { ...command, ...(variables.length > 0 ? { env: vscodeEnv } : {}) };
-  const vscodeLink = encodeURIComponent(
-    JSON.stringify({ name: serverName, ...vscodeConfig, ...(inputs.length > 0 ? { inputs } : {}) }),
-  );
+  const vscodeLink = encodeQueryValue({
+    value: JSON.stringify({ name: serverName, ...vscodeConfig, ...(inputs.length > 0 ? { inputs } : {}) }),
+  });
   const redirectQuery = [
-    `name=${encodeURIComponent(serverName)}`,
-    ...(inputs.length > 0 ? [`inputs=${encodeURIComponent(JSON.stringify(inputs))}`] : []),
-    `config=${encodeURIComponent(JSON.stringify(vscodeConfig))}`,
+    `name=${encodeQueryValue({ value: serverName })}`,
+    ...(inputs.length > 0 ? [`inputs=${encodeQueryValue({ value: JSON.stringify(inputs) })}`] : []),
+    `config=${encodeQueryValue({ value: JSON.stringify(vscodeConfig) })}`,
   ].join('&');
 
-  const cursorQuery = `name=${encodeURIComponent(serverName)}&config=${encodeURIComponent(base64OfJson({ value: entry }))}`;
+  const cursorConfig = encodeQueryValue({ value: base64OfJson({ value: entry }) });
+  const cursorQuery = `name=${encodeQueryValue({ value: serverName })}&config=${cursorConfig}`;
 
   return {
     serverName,

@@ -19,11 +19,10 @@ function inputIdOf({ connectorName, name }: { connectorName: string; name: strin
   return id.startsWith(`${connectorName}_`) ? id : `${connectorName}_${id}`;
 }
 
-const rank = (variable: EnvironmentVariableFacts) => (variable.isRequired ? 0 : variable.isSecret ? 1 : 2);
-
 /**
- * The variables an install sets: the required ones and those the usual setup asks for, required first,
- * then secrets, each group in the spec's order. Optional settings are left to their defaults.
+ * The variables an install sets: the required ones first, then those the usual setup asks for, each group
+ * in the spec's order (which puts a password after its user, as a person fills them in). Optional
+ * settings are left to their defaults.
  */
 export function installVariables({
   connector,
@@ -33,7 +32,9 @@ export function installVariables({
   return describeEnvironment({ spec: connector.environment })
     .filter((variable) => variable.isRequired || connector.environment[variable.name]?.askAtInstall)
     .map((variable, index) => ({ variable, index }))
-    .sort((left, right) => rank(left.variable) - rank(right.variable) || left.index - right.index)
+    .sort(
+      (left, right) => Number(right.variable.isRequired) - Number(left.variable.isRequired) || left.index - right.index,
+    )
     .map(({ variable }) => ({
       ...variable,
       placeholderValue: placeholderValue({ name: variable.name }),
