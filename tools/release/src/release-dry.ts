@@ -30,7 +30,12 @@ async function releaseDry(): Promise<Artifact[]> {
     const committed = JSON.parse(readFileSync(committedFile, 'utf8')) as ServerJson;
     if (!isDeepStrictEqual(committed, buildServerJson({ connector, packageJson })))
       throw new Error(`${relative(repositoryRoot, committedFile)} is out of date: run npm run registry:write`);
-    const bundle = await buildBundle({ connectorDirectory: directory, outputDirectory: join(directory, 'release') });
+    const bundle = await buildBundle({
+      connectorDirectory: directory,
+      outputDirectory: join(directory, 'release'),
+    }).catch((error: unknown) => {
+      throw new Error(`${packageJson.name}: ${error instanceof Error ? error.message : String(error)}`);
+    });
     artifacts.push(bundle);
     const released = releaseServerJson({ serverJson: committed, connector, bundleSha256: bundle.sha256 });
     const problems = validateServerJson({ serverJson: released });
@@ -44,6 +49,12 @@ async function releaseDry(): Promise<Artifact[]> {
 try {
   printArtifactTable({ root: repositoryRoot, artifacts: await releaseDry() });
 } catch (error) {
-  console.error(`release:dry: ${error instanceof Error ? error.message : String(error)}`);
+  // One line, whatever the tool that failed printed: the CI log and the terminal show it whole.
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join(' ');
+  console.error(`release:dry: ${message}`);
   process.exit(1);
 }
