@@ -14,6 +14,8 @@ export interface NpmCacheFigures {
    */
   metadataGzipBytes: number;
   metadataCount: number;
+  /** Packages whose metadata was fetched, e.g. `zod`, `@modelcontextprotocol/sdk`. */
+  metadataPackages: string[];
 }
 
 interface CacheEntry {
@@ -61,6 +63,7 @@ export async function measureNpmCache({ cacheDirectory }: { cacheDirectory: stri
     metadataBytes: 0,
     metadataGzipBytes: 0,
     metadataCount: 0,
+    metadataPackages: [],
   };
   for (const entry of (await readIndex({ directory: join(cache, 'index-v5') })).values()) {
     if (!entry.key.startsWith(requestPrefix) || entry.integrity === null) continue;
@@ -73,6 +76,7 @@ export async function measureNpmCache({ cacheDirectory }: { cacheDirectory: stri
       figures.metadataBytes += body.length;
       figures.metadataGzipBytes += gzipSync(body).length;
       figures.metadataCount += 1;
+      figures.metadataPackages.push(decodeURIComponent(url.pathname.slice(1)));
     }
   }
   return figures;

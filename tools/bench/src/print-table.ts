@@ -3,6 +3,7 @@ import type { BenchmarkRow } from './benchmark.ts';
 function format(value: number): string {
   // A figure that could not be measured (e.g. a bundle not built yet) is shown as such, explained in a note.
   if (!Number.isFinite(value)) return 'n/a';
+  if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
 }
 

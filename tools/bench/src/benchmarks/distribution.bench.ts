@@ -30,6 +30,7 @@ const warmRuns = 7;
 const query = 'SELECT id, sku, title, price FROM products ORDER BY id LIMIT 5';
 const expectedInResult = 'SKU-1004';
 const megabyte = 1_000_000;
+const maximumListedPackages = 10;
 
 const notes = {
   downloaded:
@@ -105,6 +106,10 @@ function installRows({
       value: install.metadataGzipBytes / megabyte,
       unit: 'MB',
       ...baseline((reference?.metadataGzipBytes ?? 0) / megabyte),
+      // A short list says which dependency (or peer) made npm ask the registry at all.
+      ...(install.metadataCount > 0 && install.metadataCount <= maximumListedPackages
+        ? { note: `${name} made npm fetch the metadata of ${install.metadataPackages.sort().join(', ')}.` }
+        : {}),
     },
     {
       benchmark,
