@@ -26,9 +26,9 @@ describe('formatHelp', () => {
     expect(section).toContain(
       [
         '    claude mcp add demo \\',
-        "    --env 'DEMO_SITE=<your DEMO_SITE>' \\",
-        "    --env 'DEMO_KEY=<your DEMO_KEY>' \\",
-        '    -- npx -y @connectormcp/demo',
+        "      --env 'DEMO_SITE=<your DEMO_SITE>' \\",
+        "      --env 'DEMO_KEY=<your DEMO_KEY>' \\",
+        '      -- npx -y @connectormcp/demo',
       ].join('\n'),
     );
     const lines = section.split('\n').map((line) => line.trim());

@@ -19,7 +19,7 @@ function installLines({ connector }: { connector: DistributedConnector }): strin
     'Install (replace each <your …> with your value; the variables above can be added the same way):',
     '  Claude Code:',
     ...claudeCodeWords({ connector }).map(
-      (word, index, words) => `    ${word}${index < words.length - 1 ? ' \\' : ''}`,
+      (word, index, words) => `${index === 0 ? '    ' : '      '}${word}${index < words.length - 1 ? ' \\' : ''}`,
     ),
     '  VS Code (asks for each value, secrets as passwords):',
     `    ${install.vscodeWebUrl}`,
