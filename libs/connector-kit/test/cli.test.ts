@@ -60,6 +60,10 @@ describe('connector command line', () => {
       expect(help.stdout).toContain(name);
     }
     expect(help.stdout).toContain('add_item (with DEMO_ALLOW_WRITES=true)');
+    // The install section, through the real bin: the Claude Code command and the links, one per line.
+    expect(help.stdout).toContain('claude mcp add demo');
+    expect(help.stdout).toMatch(/^ {4}https:\/\/vscode\.dev\/redirect\/mcp\/install\?name=demo&\S+$/m);
+    expect(help.stdout).toMatch(/^ {4}https:\/\/cursor\.com\/en\/install-mcp\?name=demo&config=\S+$/m);
     expect(await cli({ args: ['--version'] })).toMatchObject({ code: 0, stdout: '9.9.9\n' });
   });
 
