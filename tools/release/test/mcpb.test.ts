@@ -5,7 +5,6 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getMcpConfigForManifest, unpackExtension } from '@anthropic-ai/mcpb';
 import { secretVariableNames } from '@connectormcp/connector-kit';
-import { spawnStdioClient } from '@connectormcp/connector-kit/testing';
 import { buildBundle } from '../src/mcpb/build-bundle.ts';
 import type { BundleManifest } from '../src/mcpb/build-manifest.ts';
 import { loadConnector, type LoadedConnector } from '../src/mcpb/load-connector.ts';
@@ -13,6 +12,7 @@ import { runMcpbCli } from '../src/mcpb/run-mcpb-cli.ts';
 import { stdioCommonEnvironment } from '../src/server-json/stdio-common-environment.ts';
 import { startBundleSandbox, type BundleSandbox } from './support/mcpb-sandboxes.ts';
 import { packageImports } from './support/package-imports.ts';
+import { spawnLaunchConfig } from './support/spawn-launch-config.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const connectors = ['mysql', 's3', 'jira', 'shopify'];
@@ -145,7 +145,8 @@ describe.each(connectors)('the %s MCP Bundle', (name) => {
     scratch = await mkdtemp(join(tmpdir(), `connectormcp-mcpb-${name}-`));
     loaded = await loadConnector({ connectorDirectory });
     const { file, reportedSha256 } = await obtainBundle({ connectorDirectory, loaded, scratch });
-    const extensionPath = join(scratch, 'extension');
+    // Where Claude Desktop keeps extensions on macOS has spaces in it (…/Claude/Claude Extensions/…).
+    const extensionPath = join(scratch, 'Claude Extensions', `connectormcp-${name}`);
     if (!(await unpackExtension({ mcpbPath: file, outputDir: extensionPath, silent: true }))) {
       throw new Error(`mcpb could not unpack ${file}`);
     }
@@ -250,7 +251,7 @@ describe.each(connectors)('the %s MCP Bundle', (name) => {
       const config = await launchConfig({ bundle, userConfig: { ...sandbox.userConfig, ...extra }, home: scratch });
       if (!config) throw new Error('Claude Desktop would not start this bundle: required settings are missing');
       // Only what the host passes: the substituted env and a PATH that finds this Node, nothing inherited.
-      const connection = await spawnStdioClient({
+      const connection = await spawnLaunchConfig({
         command: config.command,
         args: config.args ?? [],
         env: { ...config.env, PATH: dirname(process.execPath) },
