@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,9 @@ import { spawnLaunchConfig } from './support/spawn-launch-config.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const connectors = ['mysql', 's3', 'jira', 'shopify'];
-// Largest archive accepted: the bin with the kit, the SDK, zod and the driver bundled in, compressed
-// (0.66 to 0.95 MB when this was written; MySQL is the largest, with its SQL parser).
-const maximumBundleBytes = 1.5 * 1024 * 1024;
+// Largest archive accepted: the bin with the kit, the SDK, zod and the driver bundled in, without the HTTP
+// transport, compressed (0.29 to 0.78 MB when this was written; MySQL is the largest, with its SQL parser).
+const maximumBundleBytes = 1024 * 1024;
 // Packages a bundle may name without shipping them, each loaded in a try/catch that does without it.
 const optionalPackages: Record<string, string[]> = {
   // mysql2 colours the SQL of its debug output with cardinal when it happens to be installed.
@@ -190,6 +191,22 @@ describe.each(connectors)('the %s MCP Bundle', (name) => {
   it('imports nothing but its own files, Node builtins and packages it does without: no node_modules, no npx, no network at start', async () => {
     await expect(packageImports({ directory: join(bundle.extensionPath, 'server') })).resolves.toEqual(
       optionalPackages[name] ?? [],
+    );
+  });
+
+  it('leaves the HTTP transport out: --http fails at once, naming the npx command that serves it', async () => {
+    const bin = join(bundle.extensionPath, 'server', 'bin.js');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, '--http', '--port', '0'],
+        { env: { PATH: dirname(process.execPath) }, cwd: bundle.extensionPath, timeout: 20_000 },
+        (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `This MCP Bundle serves over stdio only; for --http run npx -y ${loaded.packageJson.name} --http.`,
     );
   });
 

@@ -48,7 +48,13 @@ export async function buildBundle({
   });
   const stagingDirectory = join(outputDirectory, 'bundle');
   await mkdir(outputDirectory, { recursive: true });
-  await stageBundle({ connectorDirectory, stagingDirectory, manifest, ...(icon ? { icon } : {}) });
+  await stageBundle({
+    connectorDirectory,
+    stagingDirectory,
+    manifest,
+    packageName: packageJson.name,
+    ...(icon ? { icon } : {}),
+  });
   await runMcpbCli({ args: ['validate', join(stagingDirectory, 'manifest.json')] });
   const file = join(outputDirectory, `connectormcp-${connector.name}-${packageJson.version}.mcpb`);
   await rm(file, { force: true });

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { BundleManifest } from './build-manifest.ts';
 
 async function listJavaScript({ directory }: { directory: string }): Promise<string[]> {
@@ -17,20 +17,37 @@ async function exists({ path }: { path: string }): Promise<boolean> {
   );
 }
 
+// The chunk esbuild makes of the kit's HTTP transport (src/transports/serve-http.ts, with express and its
+// dependencies), which the kit imports lazily for --http only.
+const httpTransportChunk = /^chunks\/serve-http-[^/]+\.js$/;
+
+/**
+ * Claude Desktop starts a bundle over stdio with the manifest's fixed arguments, so the HTTP transport
+ * would only weigh down the download (about 380 KB of the archive): it is replaced by a module that
+ * fails the import with what to use instead.
+ */
+function httpTransportStandIn({ packageName }: { packageName: string }): string {
+  const message = `This MCP Bundle serves over stdio only; for --http run npx -y ${packageName} --http.`;
+  return `// The HTTP transport is left out of the MCP Bundle.\nthrow new Error(${JSON.stringify(message)});\n`;
+}
+
 /**
  * Writes the bundle's directory from scratch: manifest.json, the connector's built JavaScript in server/
- * (no maps, no declarations), a package.json there that makes Node read it as ES modules wherever the
+ * (no maps, no declarations, the HTTP transport replaced, see above), a package.json there that makes Node read it as ES modules wherever the
  * bundle is unpacked, and the README, LICENSE and icon when the connector has them.
  */
 export async function stageBundle({
   connectorDirectory,
   stagingDirectory,
   manifest,
+  packageName,
   icon,
 }: {
   connectorDirectory: string;
   stagingDirectory: string;
   manifest: BundleManifest;
+  /** The connector's npm package, named where the bundle cannot help. */
+  packageName: string;
   icon?: string;
 }): Promise<string[]> {
   await rm(stagingDirectory, { recursive: true, force: true });
@@ -41,7 +58,9 @@ export async function stageBundle({
   for (const file of await listJavaScript({ directory: dist })) {
     const target = join(server, relative(dist, file));
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(file, target);
+    if (httpTransportChunk.test(relative(dist, file).split(sep).join('/')))
+      await writeFile(target, httpTransportStandIn({ packageName }));
+    else await copyFile(file, target);
     staged.push(target);
   }
   // Outside any package.json with "type": "module", Node would first try the ES module files as CommonJS.
