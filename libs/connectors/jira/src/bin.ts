@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runConnectorBin } from '@connectormcp/connector-kit';
-import { jiraConnector } from './jira-connector.js';
+import { startConnectorBin } from '@connectormcp/connector-kit/bin';
 
-await runConnectorBin({ connector: jiraConnector, binName: 'connectormcp-jira', process });
+await startConnectorBin({
+  loadConnector: () => import('./jira-connector.js').then((module) => module.jiraConnector),
+  binName: 'connectormcp-jira',
+  process,
+});

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runConnectorBin } from '@connectormcp/connector-kit';
-import { mysqlConnector } from './mysql-connector.js';
+import { startConnectorBin } from '@connectormcp/connector-kit/bin';
 
-await runConnectorBin({ connector: mysqlConnector, binName: 'connectormcp-mysql', process });
+await startConnectorBin({
+  loadConnector: () => import('./mysql-connector.js').then((module) => module.mysqlConnector),
+  binName: 'connectormcp-mysql',
+  process,
+});

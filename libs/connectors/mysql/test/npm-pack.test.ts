@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { installPackedPackages, type InstalledPackages } from '@connectormcp/services';
 import { testEnvironment } from './support/test-database.js';
 
-const kit = fileURLToPath(new URL('../../../connector-kit', import.meta.url));
 const connector = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the published package', () => {
   let installed: InstalledPackages;
   beforeAll(async () => {
-    installed = await installPackedPackages({ packageDirectories: [kit, connector] });
+    // The package is a bundle with no dependencies: its tarball alone is what `npx` installs.
+    installed = await installPackedPackages({ packageDirectories: [connector] });
   }, 180_000);
   afterAll(() => installed?.remove());
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runConnectorBin } from '@connectormcp/connector-kit';
-import { s3Connector } from './s3-connector.js';
+import { startConnectorBin } from '@connectormcp/connector-kit/bin';
 
-await runConnectorBin({ connector: s3Connector, binName: 'connectormcp-s3', process });
+await startConnectorBin({
+  loadConnector: () => import('./s3-connector.js').then((module) => module.s3Connector),
+  binName: 'connectormcp-s3',
+  process,
+});

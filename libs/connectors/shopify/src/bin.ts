@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { runConnectorBin } from '@connectormcp/connector-kit';
-import { shopifyConnector } from './shopify-connector.js';
+import { startConnectorBin } from '@connectormcp/connector-kit/bin';
 
-await runConnectorBin({ connector: shopifyConnector, binName: 'connectormcp-shopify', process });
+await startConnectorBin({
+  loadConnector: () => import('./shopify-connector.js').then((module) => module.shopifyConnector),
+  binName: 'connectormcp-shopify',
+  process,
+});

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// The build of a connector package, run from its directory after `tsc -b tsconfig.lib.json` has type-checked
+// it and written its declarations to dist/types/. A connector is published as a bundle, so that the first
+// `npx -y @connectormcp/<name>` downloads one package instead of a hundred (the kit, the MCP SDK, zod,
+// Express, the driver and their dependencies) and starts from a few files instead of resolving hundreds:
+// - dist/bin.js and dist/index.js, with the code they share in dist/chunks/: esbuild bundles src/bin.ts and
+//   src/index.ts with everything they import, as ESM for Node 22. What is only loaded through import()
+//   (the HTTP transport and Express, --check) gets chunks of its own and costs a stdio server nothing.
+// - dist/index.d.ts: the declarations rolled into one file with the kit's types inlined; the MCP SDK and
+//   zod stay imports (optional peer dependencies of the connector, for library users).
+// - linked source maps beside each file, so the coverage of the bins tests start maps back to src/; the
+//   package's `files` leave them out of what npm publishes.
+// - the version from package.json in place of the placeholder in src/package-version.ts, and executable bins.
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { rollup } from 'rollup';
+import { dts } from 'rollup-plugin-dts';
+
+const placeholder = "'0.0.0-development'";
+// A CommonJS dependency bundled into ESM still calls require() for Node's builtins (mysql2, pino): this
+// gives each output file a real one.
+const requireBanner =
+  "import { createRequire as __connectormcpCreateRequire } from 'node:module'; const require = __connectormcpCreateRequire(import.meta.url);";
+
+// Modules a dependency require()s inside a try and does without: mysql2 colours its debug output with
+// cardinal when someone installed it.
+const optionalRequires = new Set(['cardinal']);
+
+const { name, version, bin = {}, peerDependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8'));
+const fail = (message) => {
+  console.error(`${name}: ${message}`);
+  process.exit(1);
+};
+
+const versionFile = resolve('src/package-version.ts');
+if (!readFileSync(versionFile, 'utf8').includes(placeholder)) {
+  fail(`src/package-version.ts must export packageVersion = ${placeholder}`);
+}
+/** Builds src/package-version.ts with the version from package.json; the file keeps its lines, so maps agree. */
+const packageVersionPlugin = {
+  name: 'package-version',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]package-version\.ts$/ }, ({ path }) =>
+      path === versionFile
+        ? { contents: readFileSync(path, 'utf8').replace(placeholder, JSON.stringify(version)), loader: 'ts' }
+        : undefined,
+    );
+  },
+};
+
+const { metafile } = await build({
+  entryPoints: ['src/bin.ts', 'src/index.ts'],
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  // Whitespace and syntax only: renaming identifiers saves a few more bytes but not start-up time, and
+  // keeps the names errors and logs show.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  sourcemap: 'linked',
+  banner: { js: requireBanner },
+  plugins: [packageVersionPlugin],
+  metafile: true,
+  logLevel: 'warning',
+});
+// Chunk names carry a hash of their content, so the chunks of an earlier build (and the files of tsc's
+// layout before the bundle) stay behind: removed once the new files are written, not before, so that a bin
+// started meanwhile (tests, the sandbox) still finds its chunks.
+const kept = new Set(
+  [...Object.keys(metafile.outputs), 'dist/index.d.ts'].flatMap((file) => [resolve(file), resolve(`${file}.map`)]),
+);
+for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
+  const path = resolve(entry.parentPath, entry.name);
+  if (path.startsWith(resolve('dist/types')) || entry.name.endsWith('.tsbuildinfo')) continue;
+  if (entry.isFile() && !kept.has(path)) rmSync(path);
+}
+for (const entry of readdirSync('dist', { withFileTypes: true })) {
+  if (entry.isDirectory() && !['types', 'chunks'].includes(entry.name))
+    rmSync(join('dist', entry.name), { recursive: true });
+}
+// What the package promises: `npx` installs nothing but the package, so the output imports only Node.
+for (const [file, { imports }] of Object.entries(metafile.outputs)) {
+  const outside = imports
+    .filter(({ path, external }) => external && !isBuiltin(path) && !optionalRequires.has(path))
+    .map(({ path }) => path);
+  if (outside.length > 0) fail(`${file} imports ${outside.join(', ')}; everything but Node's builtins must be bundled`);
+}
+
+const declarations = await rollup({
+  input: 'dist/types/index.d.ts',
+  plugins: [dts({ tsconfig: 'tsconfig.lib.json', includeExternal: ['@connectormcp/connector-kit'] })],
+});
+const { output } = await declarations.write({ file: 'dist/index.d.ts', format: 'es' });
+await declarations.close();
+// Types of other packages stay imports (the MCP SDK, zod, the driver's): a library user has them from
+// their own install, so each must be an optional peer dependency.
+const packageOf = (specifier) => specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/');
+const undeclared = output
+  .flatMap((chunk) => chunk.imports)
+  .map(packageOf)
+  .filter((dependency) => !(dependency in peerDependencies));
+if (undeclared.length > 0) fail(`dist/index.d.ts imports ${undeclared.join(', ')}; declare them as optional peers`);
+
+for (const path of typeof bin === 'string' ? [bin] : Object.values(bin)) {
+  if (!existsSync(path)) fail(`bin ${path} was not built`);
+  if (!readFileSync(path, 'utf8').startsWith('#!/usr/bin/env node\n')) fail(`bin ${path} has no shebang`);
+  chmodSync(path, 0o755);
+}
