@@ -109,6 +109,9 @@ export async function startMariadb({
       `--datadir=${dataDirectory}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
+      // Its bootstrap's temporary tables too: in the shared /tmp another process's clean-up removed one
+      // mid-install ("Could not remove temporary table … Unknown table 'mysql.tmp_proxies_priv'").
+      `--tmpdir=${base}`,
       ...asRoot,
     ]);
 
