@@ -11,6 +11,7 @@ import { isResourceTemplate, type ResourceDefinition } from '../resources/define
 import type { ToolDefinition } from '../tools/define-tool.js';
 import type { ConnectorRuntime } from './connector-runtime.js';
 import type { ConnectorConfig, ConnectorContext } from './define-connector.js';
+import { createLazyJsonSchemaValidator } from './lazy-json-schema-validator.js';
 
 /**
  * Builds one MCP server over a runtime. Streamable HTTP makes one per session; they all share the
@@ -26,6 +27,7 @@ export function createMcpServer<Config extends ConnectorConfig, Context extends 
     { name: `connectormcp-${connector.name}`, title: `ConnectorMCP ${connector.title}`, version: connector.version },
     {
       capabilities: { logging: {} },
+      jsonSchemaValidator: createLazyJsonSchemaValidator(),
       ...(connector.instructions ? { instructions: connector.instructions } : {}),
     },
   );
