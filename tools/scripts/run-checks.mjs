@@ -38,6 +38,8 @@ const nxStatus = run('nx', [
   '--outputStyle=static',
   ...process.argv.slice(2),
 ]);
+// The scripts here belong to no Nx project, so they are linted on their own.
+const scriptsLintStatus = run('eslint', ['tools/scripts']);
 const formatStatus = run('prettier', ['--check', '.', '--log-level', 'warn']);
 
 let passed = 0;
@@ -54,7 +56,8 @@ for (const directory of projectDirectories()) {
   console.log(`  ${directory.slice(root.length).padEnd(32)} ${summary.passed} passed, ${summary.failed} failed`);
 }
 printCoverageTable({ root, projectDirectories: projectDirectories() });
+if (scriptsLintStatus !== 0) console.log('Lint: fix the problems in tools/scripts listed above.');
 if (formatStatus !== 0) console.log('Formatting: run `npm run format` to fix the files listed above.');
 if (nxStatus !== 0) console.log('Nx reported a failed build, type check, lint or test task: see its output above.');
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(nxStatus !== 0 || formatStatus !== 0 || failed > 0 ? 1 : 0);
+process.exit(nxStatus !== 0 || scriptsLintStatus !== 0 || formatStatus !== 0 || failed > 0 ? 1 : 0);
