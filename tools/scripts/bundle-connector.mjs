@@ -18,6 +18,7 @@ import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { Parser } from 'acorn';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
+import { writeThirdPartyLicenses } from './write-third-party-licenses.mjs';
 import { dts } from 'rollup-plugin-dts';
 
 const placeholder = "'0.0.0-development'";
@@ -147,6 +148,12 @@ for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true }
 for (const entry of readdirSync('dist', { withFileTypes: true })) {
   if (entry.isDirectory() && !['types', 'chunks'].includes(entry.name))
     rmSync(join('dist', entry.name), { recursive: true });
+}
+// The notices of the packages bundled in, which their licenses ask to ship with their code.
+try {
+  writeThirdPartyLicenses({ metafile, file: 'dist/THIRD-PARTY-LICENSES.md', title: name });
+} catch (error) {
+  fail(error.message);
 }
 // What the package promises: `npx` installs nothing but the package, so the output imports only Node.
 for (const [file, { imports }] of Object.entries(metafile.outputs)) {

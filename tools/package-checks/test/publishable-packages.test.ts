@@ -190,6 +190,14 @@ describe('publishable packages', () => {
           expect(paths.filter((path) => path.endsWith('.map') || path.startsWith('dist/types/'))).toEqual([]);
         });
 
+        it('publishes the license notices of the packages bundled into it', () => {
+          const paths = packedFiles({ directory }).map((file) => file.path);
+          expect(paths).toContain('dist/THIRD-PARTY-LICENSES.md');
+          const notices = readFileSync(join(directory, 'dist', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+          expect(notices).toContain('## @modelcontextprotocol/sdk@');
+          expect(notices).toMatch(/Permission is hereby granted/);
+        });
+
         it('publishes JavaScript that imports nothing but its own files and Node', async () => {
           const scripts = packedFiles({ directory })
             .map((file) => join(directory, file.path))

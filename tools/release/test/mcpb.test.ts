@@ -175,15 +175,27 @@ describe.each(connectors)('the %s MCP Bundle', (name) => {
     );
   });
 
-  it('holds the manifest, the server as ES modules, README and LICENSE, and no maps, declarations or node_modules', async () => {
+  it("holds the manifest, the server as ES modules, README, LICENSE and the bundled packages' notices, and no maps, declarations or node_modules", async () => {
     const files = await listFiles({ directory: bundle.extensionPath });
     expect(files).toEqual(
-      expect.arrayContaining(['manifest.json', 'server/bin.js', 'server/package.json', 'README.md', 'LICENSE']),
+      expect.arrayContaining([
+        'manifest.json',
+        'server/bin.js',
+        'server/package.json',
+        'README.md',
+        'LICENSE',
+        'THIRD-PARTY-LICENSES.md',
+      ]),
     );
+    const notices = await readFile(join(bundle.extensionPath, 'THIRD-PARTY-LICENSES.md'), 'utf8');
+    expect(notices).toContain('## @modelcontextprotocol/sdk@');
+    expect(notices).toContain('## zod@');
     expect(files.filter((file) => /\.map$|\.d\.ts$|(^|\/)node_modules\//.test(file))).toEqual([]);
-    expect(files.filter((file) => !/^(manifest\.json|README\.md|LICENSE|icon\.png|server\/.+)$/.test(file))).toEqual(
-      [],
-    );
+    expect(
+      files.filter(
+        (file) => !/^(manifest\.json|README\.md|LICENSE|THIRD-PARTY-LICENSES\.md|icon\.png|server\/.+)$/.test(file),
+      ),
+    ).toEqual([]);
     const serverPackage = JSON.parse(await readFile(join(bundle.extensionPath, 'server', 'package.json'), 'utf8'));
     expect(serverPackage.type).toBe('module');
   });

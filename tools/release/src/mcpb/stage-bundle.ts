@@ -66,6 +66,8 @@ export async function stageBundle({
   // Outside any package.json with "type": "module", Node would first try the ES module files as CommonJS.
   const serverPackage = { name: manifest.name, version: manifest.version, private: true, type: 'module' };
   await writeFile(join(server, 'package.json'), `${JSON.stringify(serverPackage, null, 2)}\n`);
+  // The notices of the packages bundled into the JavaScript, which their licenses ask to ship with it.
+  await copyFile(join(dist, 'THIRD-PARTY-LICENSES.md'), join(stagingDirectory, 'THIRD-PARTY-LICENSES.md'));
   for (const name of ['README.md', 'LICENSE', ...(icon ? [icon] : [])]) {
     const source = join(connectorDirectory, name);
     if (await exists({ path: source })) await copyFile(source, join(stagingDirectory, name));
