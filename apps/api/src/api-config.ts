@@ -26,6 +26,30 @@ export interface ApiConfig {
   shutdownGraceMs: number;
   /** How often each datasource's connector checks its source (its health in `GET /api/datasources`). */
   healthCheckIntervalMs: number;
+  /** The address people open (`https://chat.example.com`): sign-in redirects and cookies are built from it. */
+  publicUrl?: string;
+  /** Sign-in with OpenID Connect, when OIDC_ISSUER is set; otherwise the local user (or API_KEYS) is used. */
+  oidc?: OidcSettings;
+  /** How long a browser session lasts at most, in hours. */
+  sessionMaxAgeHours: number;
+  /** Keys for the secrets of datasources managed in the app (see secret-box.ts). */
+  secretKeys: { current?: string; previous: string[] };
+  /** Audit entries older than this many days are deleted (an admin can change it in the app). */
+  auditRetentionDays: number;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only). */
+  clientSecret?: string;
+  scopes: string[];
+  /** The ID token or userinfo claim that lists the user's groups. */
+  groupsClaim: string;
+  /** Members of these groups are admins. */
+  adminGroups: string[];
+  /** When not empty, only members of these groups may sign in. */
+  allowedGroups: string[];
 }
 
 function positiveInteger({ name, value, fallback }: { name: string; value: string | undefined; fallback: number }) {
@@ -62,11 +86,45 @@ export function apiConfigFromEnvironment({
       );
     datasources = parsed.data.datasources;
   }
-  // Without API keys the API must not be reachable from the network.
-  const host = apiKeys.length === 0 ? '127.0.0.1' : (environment.HOST ?? '0.0.0.0');
+  let publicUrl: string | undefined;
+  if (environment.PUBLIC_URL) {
+    let parsed: URL;
+    try {
+      parsed = new URL(environment.PUBLIC_URL);
+    } catch {
+      throw new Error(
+        `PUBLIC_URL: expected an http(s) URL such as https://chat.example.com, got "${environment.PUBLIC_URL}"`,
+      );
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash)
+      throw new Error(`PUBLIC_URL: expected an http(s) URL without query or fragment, got "${environment.PUBLIC_URL}"`);
+    publicUrl = parsed.href.replace(/\/$/, '');
+  }
+  let oidc: OidcSettings | undefined;
+  if (environment.OIDC_ISSUER) {
+    if (!environment.OIDC_CLIENT_ID) throw new Error('OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+    if (!publicUrl)
+      throw new Error(
+        'PUBLIC_URL: required when OIDC_ISSUER is set (the sign-in callback is PUBLIC_URL/api/auth/callback)',
+      );
+    oidc = {
+      issuer: environment.OIDC_ISSUER,
+      clientId: environment.OIDC_CLIENT_ID,
+      ...(environment.OIDC_CLIENT_SECRET ? { clientSecret: environment.OIDC_CLIENT_SECRET } : {}),
+      scopes: environment.OIDC_SCOPES
+        ? environment.OIDC_SCOPES.split(/[\s,]+/).filter(Boolean)
+        : ['openid', 'profile', 'email', 'offline_access'],
+      groupsClaim: environment.OIDC_GROUPS_CLAIM || 'groups',
+      adminGroups:
+        environment.OIDC_ADMIN_GROUPS === undefined ? ['connectormcp-admins'] : list(environment.OIDC_ADMIN_GROUPS),
+      allowedGroups: list(environment.OIDC_ALLOWED_GROUPS),
+    };
+  }
+  // Without API keys or sign-in the API must not be reachable from the network.
+  const host = apiKeys.length === 0 && !oidc ? '127.0.0.1' : (environment.HOST ?? '0.0.0.0');
   const allowedHosts = resolveAllowedHosts({
     bindHost: host,
-    extraHosts: list(environment.ALLOWED_HOSTS),
+    extraHosts: [...list(environment.ALLOWED_HOSTS), ...(publicUrl ? [new URL(publicUrl).hostname] : [])],
     hostsVariable: 'ALLOWED_HOSTS',
   });
   const corsOrigins = list(environment.CORS_ORIGINS);
@@ -104,5 +162,21 @@ export function apiConfigFromEnvironment({
       fallback: 10_000,
     }),
     healthCheckIntervalMs,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(oidc ? { oidc } : {}),
+    sessionMaxAgeHours: positiveInteger({
+      name: 'SESSION_MAX_AGE_HOURS',
+      value: environment.SESSION_MAX_AGE_HOURS,
+      fallback: 12,
+    }),
+    secretKeys: {
+      ...(environment.CONNECTORMCP_SECRET_KEY ? { current: environment.CONNECTORMCP_SECRET_KEY } : {}),
+      previous: list(environment.CONNECTORMCP_PREVIOUS_SECRET_KEYS),
+    },
+    auditRetentionDays: positiveInteger({
+      name: 'AUDIT_RETENTION_DAYS',
+      value: environment.AUDIT_RETENTION_DAYS,
+      fallback: 365,
+    }),
   };
 }

@@ -8,7 +8,9 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
+import type { ApiConfig, OidcSettings } from './api-config.js';
 import type { ChatStore } from './database/chat-store.js';
+import type { Database } from './database/open-database.js';
 import type { RunStore } from './database/run-store.js';
 import { createMetrics } from './create-metrics.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
@@ -29,6 +31,14 @@ export interface AppOptions {
   store: ChatStore;
   /** Runs and approvals, shared by every instance on the same database. */
   runStore: RunStore;
+  /** The database behind the stores: users, sessions, API keys, datasources managed in the app, the audit log. */
+  database: Database;
+  /** Sign-in with OpenID Connect and its sessions; without `oidc` the local user (or API_KEYS) is who asks. */
+  auth?: { oidc?: OidcSettings; publicUrl?: string; sessionMaxAgeHours?: number };
+  /** Keys that encrypt the secrets of datasources managed in the app. */
+  secretKeys?: ApiConfig['secretKeys'];
+  /** Default retention of the audit log in days (admins can change it in the app). */
+  auditRetentionDays?: number;
   logger: Logger;
   apiKeys: string[];
   /** Names accepted in `Host` and as `Origin` hosts (see `apiConfigFromEnvironment`); loopback names by default. */

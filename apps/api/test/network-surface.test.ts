@@ -64,6 +64,7 @@ describe("the API's network surface", () => {
       hub,
       store: createChatStore({ database }),
       runStore: createRunStore({ database }),
+      database,
       logger: pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) }),
       apiKeys: [],
       corsOrigins: [],

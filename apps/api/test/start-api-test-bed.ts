@@ -83,6 +83,7 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
       hub,
       store: createChatStore({ database }),
       runStore: createRunStore({ database }),
+      database,
       logger: pino({ level: 'silent' }),
       apiKeys: [testKeys.alice, testKeys.bob],
       corsOrigins: [],

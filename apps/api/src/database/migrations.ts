@@ -89,4 +89,106 @@ export const migrations: Array<{ id: number; sql: string }> = [
       ALTER TABLE tool_calls ADD COLUMN error_code TEXT;
       ALTER TABLE tool_calls ADD COLUMN model_text TEXT;`,
   },
+  {
+    id: 5,
+    // A team: users from the OpenID provider (or the local user, or an API_KEYS key), their browser sessions
+    // (only a hash of the cookie is stored), sign-ins in progress (PKCE verifier and nonce, bound to the
+    // browser by a cookie) and personal API keys (hashed, shown once).
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        issuer TEXT,
+        subject TEXT,
+        email TEXT,
+        name TEXT NOT NULL,
+        groups JSONB NOT NULL DEFAULT '[]',
+        role TEXT NOT NULL DEFAULT 'member',
+        role_override TEXT,
+        disabled BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX users_identity ON users (issuer, subject);
+      CREATE TABLE auth_sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        refresh_token TEXT,
+        id_token TEXT,
+        tokens_expire_at TIMESTAMPTZ,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_seen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX auth_sessions_user ON auth_sessions (user_id);
+      CREATE TABLE login_attempts (
+        id_hash TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        return_to TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_used_at TIMESTAMPTZ,
+        revoked_at TIMESTAMPTZ
+      );
+      CREATE INDEX api_keys_user ON api_keys (user_id, created_at);`,
+  },
+  {
+    id: 6,
+    // Datasources managed in the app. Secret variables and header values are stored encrypted (AES-256-GCM,
+    // see secret-box.ts), never in clear. The revision row lets every instance notice a change cheaply.
+    sql: `
+      CREATE TABLE datasources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT,
+        command TEXT,
+        args JSONB NOT NULL DEFAULT '[]',
+        url TEXT,
+        settings JSONB NOT NULL DEFAULT '{}',
+        secrets JSONB NOT NULL DEFAULT '{}',
+        headers JSONB NOT NULL DEFAULT '{}',
+        system_prompt TEXT,
+        examples JSONB,
+        enabled BOOLEAN NOT NULL DEFAULT true,
+        call_timeout_ms INTEGER NOT NULL DEFAULT 60000,
+        use_groups JSONB,
+        approve_groups JSONB,
+        created_by TEXT,
+        updated_by TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE datasource_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision BIGINT NOT NULL);
+      INSERT INTO datasource_revision (id, revision) VALUES (1, 0);`,
+  },
+  {
+    id: 7,
+    // The audit trail of a team: who asked what, which tools ran, who approved or denied, who changed a
+    // datasource, a user or an API key. Approvals remember who answered them.
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN action TEXT NOT NULL DEFAULT 'tool_call';
+      ALTER TABLE audit_log ADD COLUMN actor_name TEXT;
+      ALTER TABLE audit_log ADD COLUMN session_id TEXT;
+      ALTER TABLE audit_log ADD COLUMN run_id TEXT;
+      ALTER TABLE audit_log ADD COLUMN detail JSONB;
+      ALTER TABLE audit_log ALTER COLUMN datasource DROP NOT NULL;
+      ALTER TABLE audit_log ALTER COLUMN tool DROP NOT NULL;
+      CREATE INDEX audit_log_created ON audit_log (created_at DESC, id DESC);
+      ALTER TABLE pending_approvals ADD COLUMN decided_by TEXT;
+      CREATE TABLE app_settings (
+        name TEXT PRIMARY KEY,
+        value JSONB NOT NULL,
+        updated_by TEXT,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );`,
+  },
 ];

@@ -1,3 +1,4 @@
+import type {} from '../auth/request-user.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ApiError } from '../api-error.js';
@@ -34,10 +35,4 @@ export function apiKeyAuth({ apiKeys }: { apiKeys: string[] }): RequestHandler {
     request.owner = candidate!.toString('hex').slice(0, 32);
     next();
   };
-}
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    owner?: string;
-  }
 }
