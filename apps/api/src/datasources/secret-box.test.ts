@@ -24,7 +24,7 @@ describe('createSecretBox', () => {
     const parts = box.encrypt('secret').split('.');
     const flipped = (part: string) => {
       const bytes = Buffer.from(part, 'base64url');
-      bytes[0] ^= 1;
+      bytes[0] = bytes[0]! ^ 1;
       return bytes.toString('base64url');
     };
     expect(() => box.decrypt([...parts.slice(0, 4), flipped(parts[4]!)].join('.'))).toThrow(/altered/);
