@@ -3,6 +3,27 @@
 // reaches server code.
 export { apiErrorBodySchema, type ApiErrorBody } from './api-error-body.js';
 export {
+  appSettingsSchema,
+  approvalsResponseSchema,
+  auditActionSchema,
+  auditEntrySchema,
+  auditFiltersSchema,
+  auditQuerySchema,
+  auditResponseSchema,
+  auditRetentionDaysSchema,
+  pendingApprovalSchema,
+  updateAppSettingsRequestSchema,
+  type AppSettings,
+  type ApprovalsResponse,
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilters,
+  type AuditQuery,
+  type AuditResponse,
+  type PendingApproval,
+  type UpdateAppSettingsRequest,
+} from './audit.js';
+export {
   approvalRequestSchema,
   chatJsonResponseSchema,
   chatMessageRequestSchema,
