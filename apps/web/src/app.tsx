@@ -2,23 +2,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from './api/api-request-error.js';
 import { useDatasources, useServerHealth, useSessions } from './api/use-api-queries.js';
+import { useMe } from './account/use-me.js';
 import { ChatView } from './chat/chat-view.js';
 import { useDatasourceSelection } from './chat/use-datasource-selection.js';
 import { ToolExplorer, type ExplorerTarget } from './explorer/tool-explorer.js';
 import { ApiKeyPrompt } from './layout/api-key-prompt.js';
 import { Banner } from './layout/banner.js';
 import { ThemeToggle } from './layout/theme-toggle.js';
+import { ViewNavigation, type View } from './layout/view-navigation.js';
 import { SourceHealthBanners } from './layout/source-health-banners.js';
 import { DatasourceList } from './sidebar/datasource-list.js';
 import { SessionList } from './sidebar/session-list.js';
-
-type View = 'chat' | 'explorer';
 
 const sessionFromLocation = () => new URLSearchParams(window.location.search).get('session');
 
 /** The page: sidebar (datasources, chats), then the chat or the tool explorer. */
 export function App() {
   const client = useQueryClient();
+  const me = useMe();
   const datasources = useDatasources();
   const sessions = useSessions();
   const health = useServerHealth();
@@ -85,22 +86,15 @@ export function App() {
           <h1 className="text-base font-semibold">ConnectorMCP</h1>
           <ThemeToggle />
         </div>
-        <nav aria-label="Views" className="flex gap-1 rounded-lg bg-slate-200 p-1 text-sm dark:bg-slate-800">
-          {(['chat', 'explorer'] as const).map((candidate) => (
-            <button
-              key={candidate}
-              type="button"
-              aria-pressed={view === candidate}
-              onClick={() => {
-                setView(candidate);
-                setExplorerTarget(undefined);
-              }}
-              className="flex-1 rounded-md px-2 py-1 aria-pressed:bg-white aria-pressed:font-medium aria-pressed:shadow-sm dark:aria-pressed:bg-slate-950"
-            >
-              {candidate === 'chat' ? 'Chat' : 'Tool explorer'}
-            </button>
-          ))}
-        </nav>
+        <ViewNavigation
+          current={view}
+          isAdmin={me.data?.user.role === 'admin'}
+          onSelect={(candidate) => {
+            setView(candidate);
+            setExplorerTarget(undefined);
+            setSidebarOpen(false);
+          }}
+        />
         <DatasourceList
           datasources={available}
           isLoading={datasources.isLoading}
@@ -150,9 +144,10 @@ export function App() {
               setView('explorer');
             }}
           />
-        ) : (
+        ) : null}
+        {view === 'explorer' ? (
           <ToolExplorer datasources={available} {...(explorerTarget ? { target: explorerTarget } : {})} />
-        )}
+        ) : null}
       </main>
     </div>
   );

@@ -16,13 +16,50 @@ export function storeApiKey({ apiKey }: { apiKey: string | null }): void {
   else localStorage.removeItem(apiKeyStorageKey);
 }
 
-export function apiHeaders({ json = false }: { json?: boolean } = {}): Record<string, string> {
+let csrfToken: string | null = null;
+
+/** The signed-in session's CSRF token (from `GET /api/me`), sent with every request that changes something. */
+export function setCsrfToken({ token }: { token: string | null }): void {
+  csrfToken = token;
+}
+
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Headers for a request to the API. `method` defaults to POST for a JSON body (the chat's streaming calls
+ * pass only `json`), else GET; any other method carries the session's CSRF token, which the API demands
+ * of cookie-authenticated changes and ignores otherwise.
+ */
+export function apiHeaders({
+  json = false,
+  method = json ? 'POST' : 'GET',
+}: { json?: boolean; method?: string } = {}): Record<string, string> {
   const apiKey = storedApiKey();
   return {
     accept: 'application/json',
     ...(json ? { 'content-type': 'application/json' } : {}),
     ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    ...(csrfToken && !readOnlyMethods.has(method.toUpperCase()) ? { 'x-csrf-token': csrfToken } : {}),
   };
+}
+
+/**
+ * Whether an error means "sign in (again)": a 401 that points at the sign-in (OpenID Connect mode) or an
+ * ended session. A bare 401 means an API key is missing or wrong (API_KEYS mode).
+ */
+export function isSignInRequired(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError) || error.status !== 401) return false;
+  const details = error.details as { signIn?: unknown } | null;
+  return error.code === 'session_expired' || typeof details?.signIn === 'string';
+}
+
+type SignInRequiredListener = (error: ApiRequestError) => void;
+const signInRequiredListeners = new Set<SignInRequiredListener>();
+
+/** Calls `listener` whenever any API answer says to sign in again; returns the unsubscribe. */
+export function onSignInRequired(listener: SignInRequiredListener): () => void {
+  signInRequiredListeners.add(listener);
+  return () => signInRequiredListeners.delete(listener);
 }
 
 /** Turns a failed response into an ApiRequestError, whatever its body (a proxy's HTML page included). */
@@ -33,12 +70,15 @@ export async function errorFromResponse({ response }: { response: Response }): P
   } catch {
     body = undefined;
   }
-  return new ApiRequestError({
+  const error = new ApiRequestError({
     status: response.status,
     code: body?.error?.code ?? (response.status === 429 ? 'rate_limited' : `http_${response.status}`),
     message: body?.error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
     details: body?.error?.details,
   });
+  // Every failed call passes here, the chat's streams included, so one place notices an ended session.
+  if (isSignInRequired(error)) for (const listener of signInRequiredListeners) listener(error);
+  return error;
 }
 
 /** JSON request to the API on this origin; failures throw ApiRequestError (`unreachable` when offline). */
@@ -57,7 +97,7 @@ export async function apiRequest<T>({
   try {
     response = await fetch(path, {
       method,
-      headers: apiHeaders({ json: body !== undefined }),
+      headers: apiHeaders({ json: body !== undefined, method }),
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       ...(signal ? { signal } : {}),
     });
