@@ -69,7 +69,7 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
     if (failures > 0 || restarts > 0) restarts += 1;
     state = 'starting';
     const transport = new StdioClientTransport({
-      command: datasource.command,
+      command: datasource.command!,
       args: datasource.args,
       env: { ...getDefaultEnvironment(), ...datasource.env },
       stderr: 'pipe',
@@ -167,7 +167,7 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
     },
     async check({ timeoutMs = 20_000, signal } = {}) {
       try {
-        const { stdout } = await run(datasource.command, [...datasource.args, '--check'], {
+        const { stdout } = await run(datasource.command!, [...datasource.args, '--check'], {
           env: { ...getDefaultEnvironment(), ...datasource.env },
           timeout: timeoutMs,
           ...(signal ? { signal } : {}),

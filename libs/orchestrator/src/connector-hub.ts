@@ -1,10 +1,12 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { isDeepStrictEqual } from 'node:util';
 import { createConnectorConnection, type ConnectorConnection, type ConnectorStatus } from './connector-connection.js';
 import { createHealthMonitor, type HealthMonitor } from './create-health-monitor.js';
-import { datasourceConfigSchema, type DatasourceConfig, type DatasourceConfigInput } from './datasource-config.js';
+import type { DatasourceConfig, DatasourceConfigInput } from './datasource-config.js';
 import type { DatasourceHealth, HealthChangeListener } from './datasource-health.js';
 import { readToolError } from './read-tool-error.js';
 import { toModelToolName } from './model-tool-name.js';
+import { parseDatasourceConfigs } from './parse-datasource-configs.js';
 
 export interface HubTool {
   /** The name the model sees: `datasource__tool`. */
@@ -26,8 +28,21 @@ export interface DatasourceTestResult {
   error?: string;
 }
 
+export interface DatasourceChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
 export interface ConnectorHub {
   datasources(): DatasourceConfig[];
+  /**
+   * Replaces the set of datasources, all or nothing (an invalid one or a repeated id throws and changes
+   * nothing). A datasource whose config is unchanged keeps its running connector, tool list and health; a
+   * changed one is closed and started afresh on next use (so a rotated secret takes effect on the next call);
+   * a removed one is closed. Calls are applied one at a time, in order.
+   */
+  setDatasources(datasources: DatasourceConfigInput[]): Promise<DatasourceChanges>;
   status(datasourceId: string): ConnectorStatus;
   /** Tools of the given datasources in a stable order, so prompt-cache prefixes stay stable. */
   tools(options: {
@@ -78,8 +93,9 @@ const slowCallMs = 5000;
 const sourceFailureCodes = new Set(['UPSTREAM_UNAVAILABLE', 'RATE_LIMITED', 'INVALID_CONFIG']);
 
 /**
- * The MCP client pool: one connector process per datasource, started lazily and shared by every chat.
- * Datasources are plain data (id, name, command, args, env), validated on creation.
+ * The MCP client pool: one connector per datasource (a process over stdio, or a session with a remote server
+ * over HTTP), started lazily and shared by every chat. Datasources are plain data, validated on creation and
+ * replaceable at run time with `setDatasources`.
  */
 export function createConnectorHub({
   datasources,
@@ -87,54 +103,87 @@ export function createConnectorHub({
   slowHealthCheckMs = 10_000,
   onHealthChange,
 }: ConnectorHubOptions): ConnectorHub {
-  const configs = datasources.map((datasource) => datasourceConfigSchema.parse(datasource));
-  const ids = new Set<string>();
-  for (const config of configs) {
-    if (ids.has(config.id)) throw new Error(`Datasource id ${config.id} is used twice`);
-    ids.add(config.id);
-  }
-  const connections = new Map<string, ConnectorConnection>(
-    configs.map((config) => [config.id, createConnectorConnection({ datasource: config })]),
-  );
+  let configs = parseDatasourceConfigs({ datasources });
+  const listeners = new Set<HealthChangeListener>(onHealthChange ? [onHealthChange] : []);
+  const connections = new Map<string, ConnectorConnection>();
+  const monitors = new Map<string, HealthMonitor>();
+  let healthChecksStarted = false;
+  let closed = false;
+
+  const createMonitor = (config: DatasourceConfig) =>
+    createHealthMonitor({
+      // Looked up at check time: the connection is the datasource's current one.
+      check: (options) => connections.get(config.id)!.check(options),
+      environment: { ...config.env, ...config.headers },
+      intervalMs: healthCheckIntervalMs,
+      failureDelayMs: 500,
+      failureGapMs: 3000,
+      slowCheckMs: slowHealthCheckMs,
+      // Longer than the kit's own 20 s limit, so that its message says what timed out.
+      checkTimeoutMs: 25_000,
+      onChange: (health) => {
+        for (const listener of listeners) {
+          try {
+            listener({ datasourceId: config.id, health });
+          } catch {
+            // A listener's failure is its own; the other listeners and the checks go on.
+          }
+        }
+      },
+    });
+  const open = (config: DatasourceConfig) => {
+    connections.set(config.id, createConnectorConnection({ datasource: config }));
+    if (!config.enabled) return;
+    const created = createMonitor(config);
+    monitors.set(config.id, created);
+    if (healthChecksStarted) created.start();
+  };
+  const shut = async (datasourceId: string) => {
+    const current = connections.get(datasourceId);
+    connections.delete(datasourceId);
+    monitors.get(datasourceId)?.close();
+    monitors.delete(datasourceId);
+    await current?.close();
+  };
+  for (const config of configs) open(config);
+
   const connection = (datasourceId: string) => {
     const found = connections.get(datasourceId);
     if (!found || !found.datasource.enabled) throw new Error(`Unknown or disabled datasource: ${datasourceId}`);
     return found;
   };
-  const listeners = new Set<HealthChangeListener>(onHealthChange ? [onHealthChange] : []);
-  const monitors = new Map<string, HealthMonitor>(
-    configs
-      .filter((config) => config.enabled)
-      .map((config) => [
-        config.id,
-        createHealthMonitor({
-          check: (options) => connections.get(config.id)!.check(options),
-          environment: config.env,
-          intervalMs: healthCheckIntervalMs,
-          failureDelayMs: 500,
-          failureGapMs: 3000,
-          slowCheckMs: slowHealthCheckMs,
-          // Longer than the kit's own 20 s limit, so that its message says what timed out.
-          checkTimeoutMs: 25_000,
-          onChange: (health) => {
-            for (const listener of listeners) {
-              try {
-                listener({ datasourceId: config.id, health });
-              } catch {
-                // A listener's failure is its own; the other listeners and the checks go on.
-              }
-            }
-          },
-        }),
-      ]),
-  );
   const monitor = (datasourceId: string) => {
     connection(datasourceId);
     return monitors.get(datasourceId)!;
   };
 
+  // Each change is applied at once and whole (nothing in it awaits), so changes never interleave; each call
+  // resolves once its own closings and those of the calls before it are done.
+  let changing: Promise<unknown> = Promise.resolve();
+  const replaceDatasources = (next: DatasourceConfig[]): Promise<DatasourceChanges> => {
+    const previous = new Map(configs.map((config) => [config.id, config]));
+    const nextIds = new Set(next.map((config) => config.id));
+    const changes: DatasourceChanges = { added: [], changed: [], removed: [] };
+    for (const config of next) {
+      const before = previous.get(config.id);
+      if (!before) changes.added.push(config.id);
+      else if (!isDeepStrictEqual(before, config)) changes.changed.push(config.id);
+    }
+    for (const id of previous.keys()) if (!nextIds.has(id)) changes.removed.push(id);
+    const closing = [...changes.changed, ...changes.removed].map((id) => shut(id));
+    configs = next;
+    for (const config of next) if (!connections.has(config.id)) open(config);
+    const done = Promise.all([changing, ...closing]).then(() => changes);
+    changing = done.catch(() => {});
+    return done;
+  };
+
   return {
     datasources: () => configs,
+    async setDatasources(datasources) {
+      if (closed) throw new Error('The connector hub is closed');
+      return replaceDatasources(parseDatasourceConfigs({ datasources }));
+    },
     status: (datasourceId) => connection(datasourceId).status(),
     async tools({ datasourceIds }) {
       const tools: HubTool[] = [];
@@ -215,6 +264,7 @@ export function createConnectorHub({
     health: (datasourceId) => monitor(datasourceId).current(),
     checkHealth: async (datasourceId) => (await monitor(datasourceId).refresh()).health,
     startHealthChecks() {
+      healthChecksStarted = true;
       for (const entry of monitors.values()) entry.start();
     },
     onHealthChange(listener) {
@@ -222,6 +272,7 @@ export function createConnectorHub({
       return () => listeners.delete(listener);
     },
     async close() {
+      closed = true;
       for (const entry of monitors.values()) entry.close();
       listeners.clear();
       await Promise.all([...connections.values()].map((entry) => entry.close()));

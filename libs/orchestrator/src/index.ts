@@ -6,14 +6,17 @@ export {
   createConnectorHub,
   type ConnectorHub,
   type ConnectorHubOptions,
+  type DatasourceChanges,
   type DatasourceTestResult,
   type HubTool,
 } from './connector-hub.js';
 export {
   datasourceConfigSchema,
+  datasourceTransport,
   maxExamples,
   type DatasourceConfig,
   type DatasourceConfigInput,
+  type DatasourceTransport,
 } from './datasource-config.js';
 export type { DatasourceHealth, HealthChangeListener, HealthStatus } from './datasource-health.js';
 export { datasourceExamples, defaultExamples } from './default-examples.js';
