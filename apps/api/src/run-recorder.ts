@@ -25,12 +25,15 @@ export interface RunRecorder {
 export function createRunRecorder({
   store,
   owner,
+  actorName,
   sessionId,
   runId,
   onRecordFailed,
 }: {
   store: ChatStore;
   owner: string;
+  /** The owner's name as the audit log shows it. */
+  actorName?: string;
   sessionId: string;
   runId: string;
   onRecordFailed: (error: unknown) => void;
@@ -57,6 +60,7 @@ export function createRunRecorder({
           sessionId,
           runId,
           owner,
+          ...(actorName ? { actorName } : {}),
           datasource: event.datasource,
           tool: event.tool,
           arguments: toolArguments.get(event.id),

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError } from './api-error.js';
+import { ownerDecidesApproval, type CanDecideApproval } from './approvals/approval-permission.js';
+import type { AuditLog } from './audit/audit-log.js';
+import type { RequestUser } from './auth/request-user.js';
 import type { ChatUsage, RunError, StoredRun } from './contracts/index.js';
-import type { RunStatus, RunStore } from './database/run-store.js';
+import type { RunStatus, RunStore, StoredApproval } from './database/run-store.js';
 
 interface LocalRun {
   owner: string;
@@ -35,12 +38,17 @@ export interface RunHandle {
 export interface RunRegistry {
   start(options: {
     owner: string;
+    /** Who started it: their question goes to the audit log. */
+    actor?: Pick<RequestUser, 'id' | 'name'>;
     sessionId: string;
     kind?: StoredRun['kind'];
     question?: string | null;
   }): Promise<RunHandle>;
   cancel(options: { owner: string; runId: string }): Promise<void>;
-  answer(options: { owner: string; approvalId: string; approve: boolean }): Promise<void>;
+  /** Answers an approval for whoever may decide it (the owner, or an approver of its datasource); audited. */
+  answer(options: { user: RequestUser; approvalId: string; approve: boolean }): Promise<void>;
+  /** Approvals waiting for an answer that `user` may give, oldest first. */
+  pending(options: { user: RequestUser }): Promise<StoredApproval[]>;
   /** Runs executing on this instance. */
   size(): number;
   /** For shutdown: lets running runs finish for `graceMs`, then cancels the rest and waits for them to end. */
@@ -56,10 +64,16 @@ export interface RunRegistry {
  */
 export function createRunRegistry({
   runStore,
+  auditLog,
+  canDecide = ownerDecidesApproval,
   pollIntervalMs = 250,
   heartbeatIntervalMs = 5_000,
 }: {
   runStore: RunStore;
+  /** Records questions and approval decisions. */
+  auditLog?: AuditLog;
+  /** Who may answer an approval; by default only the run's owner. */
+  canDecide?: CanDecideApproval;
   pollIntervalMs?: number;
   heartbeatIntervalMs?: number;
 }): RunRegistry {
@@ -108,9 +122,11 @@ export function createRunRegistry({
   };
 
   return {
-    async start({ owner, sessionId, kind = 'chat', question = null }) {
+    async start({ owner, actor, sessionId, kind = 'chat', question = null }) {
       const runId = randomUUID();
       await runStore.createRun({ id: runId, sessionId, owner, kind, question });
+      if (actor && question !== null)
+        await auditLog?.record({ actor, action: 'question', status: 'asked', sessionId, runId, detail: { question } });
       let markFinished!: () => void;
       const run: LocalRun = {
         owner,
@@ -152,22 +168,45 @@ export function createRunRegistry({
       const local = runs.get(runId);
       if (local?.owner === owner) local.controller.abort();
     },
-    async answer({ owner, approvalId, approve }) {
-      let outcome = await runStore.decideApproval({ id: approvalId, owner, approve });
+    async answer({ user, approvalId, approve }) {
+      let approval = await runStore.findApproval({ id: approvalId });
       // The approval's row is written just after its event is streamed: a very quick answer can beat it.
-      if (outcome === 'unknown') {
+      if (!approval) {
         await delay(pollIntervalMs);
-        outcome = await runStore.decideApproval({ id: approvalId, owner, approve });
+        approval = await runStore.findApproval({ id: approvalId });
       }
-      if (outcome === 'unknown')
+      const permission = approval
+        ? await canDecide({ user, owner: approval.owner.id, datasource: approval.datasource })
+        : undefined;
+      if (!approval || !permission || (!permission.allowed && !permission.visible))
         throw new ApiError({ status: 404, code: 'not_found', message: `No pending approval ${approvalId}.` });
-      if (outcome === 'already_decided')
+      if (!permission.allowed) throw new ApiError({ status: 403, code: 'forbidden', message: permission.message });
+      const outcome = await runStore.decideApproval({ id: approvalId, approve, decidedBy: user.id });
+      if (outcome !== 'decided')
         throw new ApiError({
           status: 409,
           code: 'already_decided',
           message: `Approval ${approvalId} was already answered, or its run has ended.`,
         });
+      await auditLog?.record({
+        actor: user,
+        action: 'approval',
+        datasource: approval.datasource,
+        tool: approval.tool,
+        arguments: approval.arguments,
+        status: approve ? 'approved' : 'denied',
+        sessionId: approval.sessionId,
+        runId: approval.runId,
+        detail: { approvalId, runOwnerId: approval.owner.id },
+      });
       resolveLocally({ approvalId, approve });
+    },
+    async pending({ user }) {
+      const approvals = await runStore.pendingApprovals();
+      const permissions = await Promise.all(
+        approvals.map((approval) => canDecide({ user, owner: approval.owner.id, datasource: approval.datasource })),
+      );
+      return approvals.filter((_approval, index) => permissions[index]!.allowed);
     },
     size: () => runs.size,
     async drain({ graceMs }) {

@@ -1,5 +1,6 @@
 import type { ApproveToolCall, ChatEvent } from '@connectormcp/orchestrator';
 import type { Request, Response } from 'express';
+import { actingUser } from './audit/acting-user.js';
 import type { ChatJsonResponse, StoredRun } from './contracts/index.js';
 import type { ChatStore } from './database/chat-store.js';
 import { openEventStream } from './open-event-stream.js';
@@ -14,7 +15,8 @@ export const unexpectedRunFailure: RunOutcome = {
 };
 
 /**
- * Serves one run of a session: registers it (so approvals and cancels reach it from any instance), streams
+ * Serves one run of a session: registers it (so approvals and cancels reach it from any instance; its
+ * question goes to the audit log with who asked), streams
  * its events as Server-Sent Events after a `run` event (or answers JSON at the end), stores its tool calls
  * as they finish, and stores how it ended. A client that goes away cancels the run.
  */
@@ -47,11 +49,13 @@ export async function serveRun({
     onEvent: (event: ChatEvent) => void;
   }) => Promise<{ stopReason: string }>;
 }): Promise<void> {
-  const run = await runs.start({ owner, sessionId, kind, question });
+  const actor = actingUser(request);
+  const run = await runs.start({ owner, actor, sessionId, kind, question });
   const stream = openEventStream({ request, response, onClose: () => run.cancel() });
   const recorder = createRunRecorder({
     store,
     owner,
+    actorName: actor.name,
     sessionId,
     runId: run.runId,
     onRecordFailed: (error) => request.log?.error({ err: error }, 'could not record a tool call'),

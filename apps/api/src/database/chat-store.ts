@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionSummary, StoredMessage, StoredToolCall, ToolCallStatus } from '../contracts/index.js';
+import { capAuditArguments } from '../audit/cap-audit-arguments.js';
 import type { Database } from './open-database.js';
 
 /** Results larger than this (as JSON) are not stored; history then shows the text the model read. */
@@ -145,6 +146,8 @@ export function createChatStore({ database }: { database: Database }) {
       sessionId: string;
       runId: string;
       owner: string;
+      /** The owner's name at the time, for the audit log. */
+      actorName?: string;
       datasource: string;
       tool: string;
       arguments: unknown;
@@ -178,8 +181,19 @@ export function createChatStore({ database }: { database: Database }) {
         ],
       );
       await database.query(
-        'INSERT INTO audit_log (actor, datasource, tool, arguments, status, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)',
-        [call.owner, call.datasource, call.tool, JSON.stringify(call.arguments ?? null), call.status, call.durationMs],
+        `INSERT INTO audit_log (actor, actor_name, action, datasource, tool, arguments, status, duration_ms, session_id, run_id)
+         VALUES ($1, $2, 'tool_call', $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          call.owner,
+          call.actorName ?? call.owner,
+          call.datasource,
+          call.tool,
+          JSON.stringify(capAuditArguments(call.arguments)),
+          call.status,
+          Math.round(call.durationMs),
+          call.sessionId,
+          call.runId,
+        ],
       );
     },
     async toolCalls({ sessionId }: { sessionId: string }): Promise<StoredToolCall[]> {

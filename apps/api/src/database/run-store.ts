@@ -28,7 +28,57 @@ const toStoredRun = (row: RunRow): StoredRun => ({
   question: row.question,
 });
 
-/** Runs and their approvals as rows every API instance sees; each query is scoped to the owner. */
+/** An approval as the approvals endpoints see it. */
+export interface StoredApproval {
+  id: string;
+  runId: string;
+  sessionId: string;
+  owner: { id: string; name: string };
+  datasource: string;
+  tool: string;
+  arguments: unknown;
+  /** null while nobody has answered. */
+  decision: boolean | null;
+  /** Whether its run is still running (only then can it be answered). */
+  running: boolean;
+  createdAt: string;
+}
+
+interface ApprovalRow {
+  id: string;
+  run_id: string;
+  session_id: string;
+  owner: string;
+  owner_name: string | null;
+  datasource: string;
+  tool: string;
+  arguments: unknown;
+  decision: boolean | null;
+  run_status: RunStatus;
+  created_at: string | Date;
+}
+
+const approvalColumns = `a.id, a.run_id, r.session_id, a.owner, u.name AS owner_name, a.datasource, a.tool, a.arguments,
+  a.decision, r.status AS run_status, a.created_at`;
+
+const toStoredApproval = (row: ApprovalRow): StoredApproval => ({
+  id: row.id,
+  runId: row.run_id,
+  sessionId: row.session_id,
+  // Users who acted have a row (the sign-in and API key middleware upsert it); an older owner shows its id.
+  owner: { id: row.owner, name: row.owner_name ?? row.owner },
+  datasource: row.datasource,
+  tool: row.tool,
+  arguments: row.arguments ?? null,
+  decision: row.decision,
+  running: row.run_status === 'running',
+  createdAt: isoTimestamp(row.created_at),
+});
+
+/**
+ * Runs and their approvals as rows every API instance sees; each query is scoped to the owner, except the
+ * approval look-ups an approver of another user's run needs (the caller checks who may decide).
+ */
 export function createRunStore({ database }: { database: Database }) {
   return {
     async createRun({
@@ -98,29 +148,53 @@ export function createRunStore({ database }: { database: Database }) {
         ],
       );
     },
-    /** 'decided', 'already_decided' (the first answer stands), or 'unknown'. */
+    /**
+     * 'decided', 'already_decided' (the first answer stands), or 'unknown'. With `owner`, only that owner's
+     * approval; without, whoever decides must have been checked before (see `findApproval`).
+     */
     async decideApproval({
       id,
-      owner,
+      owner = null,
       approve,
+      decidedBy = owner,
     }: {
       id: string;
-      owner: string;
+      owner?: string | null;
       approve: boolean;
+      /** Who answered: recorded with the decision. */
+      decidedBy?: string | null;
     }): Promise<'decided' | 'already_decided' | 'unknown'> {
       const [decided] = await database.query<{ id: string }>(
-        `UPDATE pending_approvals SET decision = $3, decided_at = now()
-         WHERE id = $1 AND owner = $2 AND decision IS NULL
+        `UPDATE pending_approvals SET decision = $3, decided_at = now(), decided_by = $4
+         WHERE id = $1 AND ($2::text IS NULL OR owner = $2) AND decision IS NULL
            AND run_id IN (SELECT id FROM runs WHERE status = 'running')
          RETURNING id`,
-        [id, owner, approve],
+        [id, owner, approve, decidedBy],
       );
       if (decided) return 'decided';
       const [existing] = await database.query<{ id: string }>(
-        'SELECT id FROM pending_approvals WHERE id = $1 AND owner = $2',
+        'SELECT id FROM pending_approvals WHERE id = $1 AND ($2::text IS NULL OR owner = $2)',
         [id, owner],
       );
       return existing ? 'already_decided' : 'unknown';
+    },
+    /** One approval, whoever owns it, with its run's session and whether it can still be answered. */
+    async findApproval({ id }: { id: string }): Promise<StoredApproval | undefined> {
+      const [row] = await database.query<ApprovalRow>(
+        `SELECT ${approvalColumns} FROM pending_approvals a JOIN runs r ON r.id = a.run_id
+         LEFT JOIN users u ON u.id = a.owner WHERE a.id = $1`,
+        [id],
+      );
+      return row ? toStoredApproval(row) : undefined;
+    },
+    /** Approvals still waiting for an answer on running runs, oldest first (whoever owns them). */
+    async pendingApprovals(): Promise<StoredApproval[]> {
+      const rows = await database.query<ApprovalRow>(
+        `SELECT ${approvalColumns} FROM pending_approvals a JOIN runs r ON r.id = a.run_id
+         LEFT JOIN users u ON u.id = a.owner
+         WHERE a.decision IS NULL AND r.status = 'running' ORDER BY a.created_at, a.id`,
+      );
+      return rows.map(toStoredApproval);
     },
     /** What other instances asked of these runs: cancels and approval decisions. */
     async pollRequests({ runIds, approvalIds }: { runIds: string[]; approvalIds: string[] }) {

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { runChat, type ChatEvent, type ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
-import { approvalRequestSchema, chatMessageRequestSchema } from '../contracts/index.js';
+import { chatMessageRequestSchema } from '../contracts/index.js';
 import { ApiError } from '../api-error.js';
 import type { ChatStore } from '../database/chat-store.js';
 import { repairHistory } from '../repair-history.js';
@@ -79,11 +79,6 @@ export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: 
         return result;
       },
     });
-  });
-  router.post('/approvals/:id', async (request, response) => {
-    const body = approvalRequestSchema.parse(request.body);
-    await runs.answer({ owner: request.owner!, approvalId: request.params.id, approve: body.approve });
-    response.status(204).end();
   });
   router.post('/runs/:id/cancel', async (request, response) => {
     await runs.cancel({ owner: request.owner!, runId: request.params.id });
