@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
 import type { ApiConfig, OidcSettings } from './api-config.js';
+import { createAppSettingsStore } from './audit/app-settings.js';
+import { createAuditLog } from './audit/audit-log.js';
+import { startAuditRetention } from './audit/start-audit-retention.js';
 import type { ChatStore } from './database/chat-store.js';
 import type { Database } from './database/open-database.js';
 import type { RunStore } from './database/run-store.js';
@@ -16,6 +19,9 @@ import { createMetrics } from './create-metrics.js';
 import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { hostAndOriginCheck } from './middleware/host-and-origin-check.js';
 import { errorHandler } from './middleware/error-handler.js';
+import { adminAuditRouter } from './routes/admin-audit-router.js';
+import { adminSettingsRouter } from './routes/admin-settings-router.js';
+import { approvalsRouter } from './routes/approvals-router.js';
 import { chatRouter } from './routes/chat-router.js';
 import { datasourcesRouter } from './routes/datasources-router.js';
 import { sessionsRouter } from './routes/sessions-router.js';
@@ -60,6 +66,8 @@ export function createApp({
   hub,
   store,
   runStore,
+  database,
+  auditRetentionDays = 365,
   logger,
   apiKeys,
   allowedHosts,
@@ -112,7 +120,10 @@ export function createApp({
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const runs = createRunRegistry({ runStore });
+  const auditLog = createAuditLog({ database, logger });
+  const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
+  const auditRetention = startAuditRetention({ auditLog, settings, logger });
+  const runs = createRunRegistry({ runStore, auditLog });
   app.use('/api', apiKeyAuth({ apiKeys }));
   app.use(
     '/api',
@@ -131,6 +142,9 @@ export function createApp({
     }),
   );
   app.use('/api/status', statusRouter({ environment, hasAnthropicClient: Boolean(anthropic) }));
+  app.use('/api', approvalsRouter({ runs }));
+  app.use('/api/admin/audit', adminAuditRouter({ auditLog }));
+  app.use('/api/admin/settings', adminSettingsRouter({ settings, auditLog }));
   app.use('/api/chat/sessions/:sessionId/tool-calls', toolCallsRouter({ hub, store, runs, onEvent: metrics.observe }));
   app.use('/api/chat/sessions', sessionsRouter({ hub, store, runStore }));
   app.use(
@@ -145,6 +159,7 @@ export function createApp({
   app.use(errorHandler({ logger }));
   return Object.assign(app, {
     drain: async ({ graceMs }: { graceMs: number }) => {
+      auditRetention.stop();
       await runs.drain({ graceMs });
       runs.close();
     },
