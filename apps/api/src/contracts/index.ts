@@ -96,3 +96,27 @@ export {
   type UpdateSessionRequest,
 } from './session.js';
 export { statusResponseSchema, type StatusResponse } from './status-response.js';
+export {
+  adminUserSchema,
+  adminUsersResponseSchema,
+  apiKeySchema,
+  apiKeysResponseSchema,
+  authMethodSchema,
+  authModeSchema,
+  createApiKeyRequestSchema,
+  createdApiKeySchema,
+  logoutResponseSchema,
+  meResponseSchema,
+  updateUserRequestSchema,
+  userRoleSchema,
+  type AdminUser,
+  type AdminUsersResponse,
+  type ApiKeySummary,
+  type ApiKeysResponse,
+  type CreateApiKeyRequest,
+  type CreatedApiKey,
+  type LogoutResponse,
+  type MeResponse,
+  type UpdateUserRequest,
+  type UserRoleName,
+} from './auth.js';
