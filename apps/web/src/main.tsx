@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AccountGate } from './account/account-gate.js';
 import { ApiRequestError } from './api/api-request-error.js';
 import { App } from './app.js';
 import './styles.css';
@@ -19,7 +20,9 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <AccountGate>
+        <App />
+      </AccountGate>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,10 +1,16 @@
 import { useState } from 'react';
-import { storeApiKey } from '../api/api-request.js';
+import { useMe } from '../account/use-me.js';
+import { isSignInRequired, storeApiKey } from '../api/api-request.js';
 import { Banner } from './banner.js';
 
-/** Shown when the server requires an API key (API_KEYS) and this browser has none or a wrong one. */
+/**
+ * Shown when the server requires an API key (API_KEYS) and this browser has none or a wrong one. Where
+ * people sign in (OpenID Connect), a 401 means signing in, which the account gate shows instead.
+ */
 export function ApiKeyPrompt({ onSaved }: { onSaved: () => void }) {
   const [apiKey, setApiKey] = useState('');
+  const me = useMe();
+  if (isSignInRequired(me.error) || me.data?.mode === 'oidc') return null;
   return (
     <Banner tone="warning" title="This server needs an API key">
       <form
