@@ -2,7 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from './api/api-request-error.js';
 import { useDatasources, useServerHealth, useSessions } from './api/use-api-queries.js';
+import { ApiKeysPage } from './account/api-keys-page.js';
 import { useMe } from './account/use-me.js';
+import { UserMenu } from './account/user-menu.js';
+import { UsersPage } from './admin/users-page.js';
+import { ApprovalsPage } from './approvals/approvals-page.js';
+import { useApprovals } from './approvals/use-approvals.js';
 import { ChatView } from './chat/chat-view.js';
 import { useDatasourceSelection } from './chat/use-datasource-selection.js';
 import { ToolExplorer, type ExplorerTarget } from './explorer/tool-explorer.js';
@@ -20,6 +25,7 @@ const sessionFromLocation = () => new URLSearchParams(window.location.search).ge
 export function App() {
   const client = useQueryClient();
   const me = useMe();
+  const approvals = useApprovals();
   const datasources = useDatasources();
   const sessions = useSessions();
   const health = useServerHealth();
@@ -86,9 +92,19 @@ export function App() {
           <h1 className="text-base font-semibold">ConnectorMCP</h1>
           <ThemeToggle />
         </div>
+        {me.data ? (
+          <UserMenu
+            me={me.data}
+            onOpenApiKeys={() => {
+              setView('api-keys');
+              setSidebarOpen(false);
+            }}
+          />
+        ) : null}
         <ViewNavigation
           current={view}
           isAdmin={me.data?.user.role === 'admin'}
+          badges={{ approvals: approvals.data?.length ?? 0 }}
           onSelect={(candidate) => {
             setView(candidate);
             setExplorerTarget(undefined);
@@ -148,6 +164,9 @@ export function App() {
         {view === 'explorer' ? (
           <ToolExplorer datasources={available} {...(explorerTarget ? { target: explorerTarget } : {})} />
         ) : null}
+        {view === 'approvals' ? <ApprovalsPage datasources={available} /> : null}
+        {view === 'api-keys' ? <ApiKeysPage /> : null}
+        {view === 'users' ? <UsersPage currentUserId={me.data?.user.id} /> : null}
       </main>
     </div>
   );
