@@ -120,3 +120,21 @@ export {
   type UpdateUserRequest,
   type UserRoleName,
 } from './auth.js';
+export {
+  adminDatasourceSchema,
+  adminDatasourcesResponseSchema,
+  connectorKindSchema,
+  connectorKindsResponseSchema,
+  createAdminDatasourceRequestSchema,
+  datasourceAccessSchema,
+  environmentVariableFactsSchema,
+  updateAdminDatasourceRequestSchema,
+  type AdminDatasource,
+  type AdminDatasourcesResponse,
+  type ConnectorKind,
+  type ConnectorKindsResponse,
+  type CreateAdminDatasourceRequest,
+  type DatasourceAccessBody,
+  type EnvironmentVariableFacts,
+  type UpdateAdminDatasourceRequest,
+} from './admin-datasource.js';
