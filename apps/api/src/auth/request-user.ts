@@ -22,5 +22,7 @@ declare module 'express-serve-static-core' {
     user?: RequestUser;
     /** The id of `user`: chats, runs and approvals belong to it. */
     owner?: string;
+    /** The browser session behind the request, when it came with the session cookie. */
+    authSession?: { idHash: string };
   }
 }
