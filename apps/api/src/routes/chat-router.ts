@@ -3,7 +3,9 @@ import { runChat, type ChatEvent, type ConnectorHub } from '@connectormcp/orches
 import { Router } from 'express';
 import { chatMessageRequestSchema } from '../contracts/index.js';
 import { ApiError } from '../api-error.js';
+import { actingUser } from '../audit/acting-user.js';
 import type { ChatStore } from '../database/chat-store.js';
+import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
 import { repairHistory } from '../repair-history.js';
 import type { RunRegistry } from '../run-registry.js';
 import { serveRun } from '../serve-run.js';
@@ -11,6 +13,8 @@ import { assertKnownDatasources } from './assert-known-datasources.js';
 
 export interface ChatRouterOptions {
   hub: ConnectorHub;
+  /** The datasources and who may use them; synced before each request reads them. */
+  registry: DatasourceRegistry;
   store: ChatStore;
   runs: RunRegistry;
   /** For tests and embedding; by default the orchestrator builds one from ANTHROPIC_API_KEY. */
@@ -26,12 +30,22 @@ export interface ChatRouterOptions {
  * before the run starts, and each message the run adds and each tool call as they happen; the run itself
  * is stored with its question, its tokens and cost and the error that ended it.
  */
-export function chatRouter({ hub, store, runs, anthropic, environment, onEvent: observe }: ChatRouterOptions): Router {
+export function chatRouter({
+  hub,
+  registry,
+  store,
+  runs,
+  anthropic,
+  environment,
+  onEvent: observe,
+}: ChatRouterOptions): Router {
   const router = Router();
   router.post('/message', async (request, response) => {
     const owner = request.owner!;
     const body = chatMessageRequestSchema.parse(request.body);
-    assertKnownDatasources({ hub, ids: body.datasources });
+    await registry.sync();
+    // The orchestrator is only given datasources this user may use: it offers the model no other tools.
+    assertKnownDatasources({ registry, user: actingUser(request), ids: body.datasources });
     const datasources = [...new Set(body.datasources)];
     // The selection belongs to the chat: what was asked with is what the chat keeps.
     const session = body.sessionId

@@ -5,8 +5,9 @@ import {
   toolResultForModel,
   type ConnectorHub,
 } from '@connectormcp/orchestrator';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { ApiError } from '../api-error.js';
+import { actingUser } from '../audit/acting-user.js';
 import {
   toolRunRequestSchema,
   type ConnectionTest,
@@ -15,17 +16,23 @@ import {
   type ToolContentBlock,
   type ToolRunResponse,
 } from '../contracts/index.js';
+import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
 
-/** Datasources, their health and tools, a connection test, and the tool explorer (read-only tools only). */
-export function datasourcesRouter({ hub }: { hub: ConnectorHub }): Router {
+/**
+ * Datasources, their health and tools, a connection test, and the tool explorer (read-only tools only): only
+ * those the user may use; any other is not found, exactly like an unknown id.
+ */
+export function datasourcesRouter({ hub, registry }: { hub: ConnectorHub; registry: DatasourceRegistry }): Router {
   const router = Router();
-  const find = (id: string) => {
-    const datasource = hub.datasources().find((candidate) => candidate.id === id && candidate.enabled);
+  const find = async (request: Request, id: string) => {
+    await registry.sync();
+    const datasource = registry.usable(actingUser(request)).find((candidate) => candidate.config.id === id)?.config;
     if (!datasource) throw new ApiError({ status: 404, code: 'not_found', message: `No datasource ${id}.` });
     return datasource;
   };
-  router.get('/', async (_request, response) => {
-    const datasources = hub.datasources().filter((datasource) => datasource.enabled);
+  router.get('/', async (request, response) => {
+    await registry.sync();
+    const datasources = registry.usable(actingUser(request)).map((entry) => entry.config);
     const { tools } = await hub.tools({ datasourceIds: datasources.map((datasource) => datasource.id) });
     const body: DatasourcesResponse = {
       datasources: datasources.map((datasource) => {
@@ -52,12 +59,12 @@ export function datasourcesRouter({ hub }: { hub: ConnectorHub }): Router {
     response.json(body);
   });
   router.get('/:id/test', async (request, response) => {
-    find(request.params.id);
+    await find(request, request.params.id);
     const body: ConnectionTest = await hub.test(request.params.id);
     response.json(body);
   });
   router.post('/:id/tools/:tool', async (request, response) => {
-    const datasource = find(request.params.id);
+    const datasource = await find(request, request.params.id);
     const body = toolRunRequestSchema.parse(request.body ?? {});
     const { tools } = await hub.tools({ datasourceIds: [datasource.id] });
     const tool = tools.find((candidate) => candidate.tool.name === request.params.tool);

@@ -1,6 +1,6 @@
-import type { ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
 import { ApiError } from '../api-error.js';
+import { actingUser } from '../audit/acting-user.js';
 import {
   createSessionRequestSchema,
   updateSessionRequestSchema,
@@ -10,14 +10,15 @@ import {
 } from '../contracts/index.js';
 import type { ChatStore } from '../database/chat-store.js';
 import type { RunStore } from '../database/run-store.js';
+import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
 import { assertKnownDatasources } from './assert-known-datasources.js';
 
 export function sessionsRouter({
-  hub,
+  registry,
   store,
   runStore,
 }: {
-  hub: ConnectorHub;
+  registry: DatasourceRegistry;
   store: ChatStore;
   runStore: RunStore;
 }): Router {
@@ -29,7 +30,8 @@ export function sessionsRouter({
   });
   router.post('/', async (request, response) => {
     const body = createSessionRequestSchema.parse(request.body ?? {});
-    assertKnownDatasources({ hub, ids: body.datasources });
+    await registry.sync();
+    assertKnownDatasources({ registry, user: actingUser(request), ids: body.datasources });
     const created: SessionSummary = await store.createSession({
       owner: request.owner!,
       title: body.title,
@@ -53,7 +55,10 @@ export function sessionsRouter({
   });
   router.patch('/:id', async (request, response) => {
     const body = updateSessionRequestSchema.parse(request.body);
-    if (body.datasources) assertKnownDatasources({ hub, ids: body.datasources });
+    if (body.datasources) {
+      await registry.sync();
+      assertKnownDatasources({ registry, user: actingUser(request), ids: body.datasources });
+    }
     const updated: SessionSummary | undefined = await store.updateSession({
       owner: request.owner!,
       id: request.params.id,

@@ -1,8 +1,10 @@
 import { runToolCall, type ChatEvent, type ConnectorHub } from '@connectormcp/orchestrator';
 import { Router } from 'express';
 import { ApiError } from '../api-error.js';
+import { actingUser } from '../audit/acting-user.js';
 import { toolCallRequestSchema } from '../contracts/index.js';
 import type { ChatStore } from '../database/chat-store.js';
+import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
 import type { RunRegistry } from '../run-registry.js';
 import { serveRun } from '../serve-run.js';
 import { assertKnownDatasources } from './assert-known-datasources.js';
@@ -14,11 +16,13 @@ import { assertKnownDatasources } from './assert-known-datasources.js';
  */
 export function toolCallsRouter({
   hub,
+  registry,
   store,
   runs,
   onEvent: observe,
 }: {
   hub: ConnectorHub;
+  registry: DatasourceRegistry;
   store: ChatStore;
   runs: RunRegistry;
   onEvent?: (event: ChatEvent) => void;
@@ -28,7 +32,8 @@ export function toolCallsRouter({
     const owner = request.owner!;
     const sessionId = (request.params as { sessionId: string }).sessionId;
     const body = toolCallRequestSchema.parse(request.body);
-    assertKnownDatasources({ hub, ids: [body.datasource] });
+    await registry.sync();
+    assertKnownDatasources({ registry, user: actingUser(request), ids: [body.datasource] });
     const session = await store.getSession({ owner, id: sessionId });
     if (!session) throw new ApiError({ status: 404, code: 'not_found', message: `No session ${sessionId}.` });
     // A tool the connector does not have is the request's mistake; a datasource that is down is the run's news.
