@@ -13,6 +13,14 @@ import { createAppSettingsStore } from './audit/app-settings.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { startAuditRetention } from './audit/start-audit-retention.js';
 import type { ChatStore } from './database/chat-store.js';
+import { createConnectorCatalog } from './datasources/connector-catalog.js';
+import {
+  createDatasourceRegistry,
+  type DatasourceRegistry,
+  type FileDatasource,
+} from './datasources/datasource-registry.js';
+import { createDatasourceStore } from './datasources/datasource-store.js';
+import { createSecretBox, type SecretBox } from './datasources/secret-box.js';
 import type { Database } from './database/open-database.js';
 import type { RunStore } from './database/run-store.js';
 import { createMetrics } from './create-metrics.js';
@@ -20,6 +28,7 @@ import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { hostAndOriginCheck } from './middleware/host-and-origin-check.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { adminAuditRouter } from './routes/admin-audit-router.js';
+import { adminDatasourcesRouter } from './routes/admin-datasources-router.js';
 import { adminSettingsRouter } from './routes/admin-settings-router.js';
 import { approvalsRouter } from './routes/approvals-router.js';
 import { chatRouter } from './routes/chat-router.js';
@@ -43,6 +52,14 @@ export interface AppOptions {
   auth?: { oidc?: OidcSettings; publicUrl?: string; sessionMaxAgeHours?: number };
   /** Keys that encrypt the secrets of datasources managed in the app. */
   secretKeys?: ApiConfig['secretKeys'];
+  /** The embedded database's directory: without a secret key, one is generated there (never on PostgreSQL). */
+  dataDirectory?: string;
+  /** Encrypts secrets at rest; built from `secretKeys` (and `dataDirectory`) when not given. */
+  secretBox?: SecretBox;
+  /** Datasources of the config file and who may use them; by default the hub's datasources at creation, open to all. */
+  fileDatasources?: FileDatasource[];
+  /** The datasources of the file and of the app; built from the database, the hub and the secret box when not given. */
+  registry?: DatasourceRegistry;
   /** Default retention of the audit log in days (admins can change it in the app). */
   auditRetentionDays?: number;
   logger: Logger;
@@ -68,6 +85,12 @@ export function createApp({
   runStore,
   database,
   auditRetentionDays = 365,
+  secretKeys = { previous: [] },
+  dataDirectory,
+  fileDatasources,
+  secretBox: givenSecretBox,
+  registry: givenRegistry,
+  auth,
   logger,
   apiKeys,
   allowedHosts,
@@ -120,6 +143,27 @@ export function createApp({
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  const secretBox =
+    givenSecretBox ??
+    createSecretBox({
+      keys: secretKeys,
+      ...(dataDirectory ? { dataDirectory } : {}),
+      allowGenerated: dataDirectory !== undefined,
+      onGeneratedKey: (path) =>
+        logger.warn(
+          `no CONNECTORMCP_SECRET_KEY: generated a key for datasource secrets in ${path}; back it up with the data, or set CONNECTORMCP_SECRET_KEY`,
+        ),
+    });
+  const registry =
+    givenRegistry ??
+    createDatasourceRegistry({
+      database,
+      hub,
+      fileDatasources: fileDatasources ?? hub.datasources(),
+      secretBox,
+      mode: auth?.oidc ? 'oidc' : apiKeys.length > 0 ? 'api_keys' : 'local',
+      logger,
+    });
   const auditLog = createAuditLog({ database, logger });
   const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
   const auditRetention = startAuditRetention({ auditLog, settings, logger });
@@ -145,13 +189,34 @@ export function createApp({
   app.use('/api', approvalsRouter({ runs }));
   app.use('/api/admin/audit', adminAuditRouter({ auditLog }));
   app.use('/api/admin/settings', adminSettingsRouter({ settings, auditLog }));
-  app.use('/api/chat/sessions/:sessionId/tool-calls', toolCallsRouter({ hub, store, runs, onEvent: metrics.observe }));
-  app.use('/api/chat/sessions', sessionsRouter({ hub, store, runStore }));
+  app.use(
+    '/api/admin',
+    adminDatasourcesRouter({
+      registry,
+      store: createDatasourceStore({ database, secretBox }),
+      hub,
+      catalog: createConnectorCatalog({ logger }),
+      auditLog,
+    }),
+  );
+  app.use(
+    '/api/chat/sessions/:sessionId/tool-calls',
+    toolCallsRouter({ hub, registry, store, runs, onEvent: metrics.observe }),
+  );
+  app.use('/api/chat/sessions', sessionsRouter({ registry, store, runStore }));
   app.use(
     '/api/chat',
-    chatRouter({ hub, store, runs, environment, onEvent: metrics.observe, ...(anthropic ? { anthropic } : {}) }),
+    chatRouter({
+      hub,
+      registry,
+      store,
+      runs,
+      environment,
+      onEvent: metrics.observe,
+      ...(anthropic ? { anthropic } : {}),
+    }),
   );
-  app.use('/api/datasources', datasourcesRouter({ hub }));
+  app.use('/api/datasources', datasourcesRouter({ hub, registry }));
   if (webDirectory && existsSync(join(webDirectory, 'index.html'))) app.use(serveWebApp({ webDirectory }));
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
