@@ -11,6 +11,9 @@ import { ApiError } from './api-error.js';
 import type { ApiConfig, OidcSettings } from './api-config.js';
 import { createAppSettingsStore } from './audit/app-settings.js';
 import { createAuditLog } from './audit/audit-log.js';
+import { requireAdmin } from './audit/require-admin.js';
+import { createAuth } from './auth/create-auth.js';
+import { redactRequest } from './auth/redact-request.js';
 import { startAuditRetention } from './audit/start-audit-retention.js';
 import type { ChatStore } from './database/chat-store.js';
 import { createConnectorCatalog } from './datasources/connector-catalog.js';
@@ -24,7 +27,6 @@ import { createSecretBox, type SecretBox } from './datasources/secret-box.js';
 import type { Database } from './database/open-database.js';
 import type { RunStore } from './database/run-store.js';
 import { createMetrics } from './create-metrics.js';
-import { apiKeyAuth } from './middleware/api-key-auth.js';
 import { hostAndOriginCheck } from './middleware/host-and-origin-check.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { adminAuditRouter } from './routes/admin-audit-router.js';
@@ -117,7 +119,22 @@ export function createApp({
       },
     }),
   );
-  app.use(pinoHttp({ logger, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] }));
+  app.use(
+    pinoHttp({
+      logger,
+      // Credentials never reach a log line: keys, cookies, CSRF tokens, the sign-in redirects' state and
+      // the callback's authorization code (redactRequest).
+      redact: [
+        'req.headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        'res.headers.location',
+      ],
+      serializers: { req: redactRequest },
+    }),
+  );
   // Before everything that reads a body or answers: a page served by DNS rebinding, or from another site,
   // reaches no route, stream or file, whether or not API keys are in use.
   app.use(hostAndOriginCheck({ logger, corsOrigins, ...(allowedHosts ? { allowedHosts } : {}) }));
@@ -126,7 +143,7 @@ export function createApp({
     if (origin && corsOrigins.includes(origin)) {
       response.setHeader('access-control-allow-origin', origin);
       response.setHeader('vary', 'Origin');
-      response.setHeader('access-control-allow-headers', 'authorization, content-type, x-api-key');
+      response.setHeader('access-control-allow-headers', 'authorization, content-type, x-api-key, x-csrf-token');
       response.setHeader('access-control-allow-methods', 'GET, POST, PATCH, DELETE');
       if (request.method === 'OPTIONS') return void response.status(204).end();
     }
@@ -168,23 +185,35 @@ export function createApp({
   const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
   const auditRetention = startAuditRetention({ auditLog, settings, logger });
   const runs = createRunRegistry({ runStore, auditLog });
-  app.use('/api', apiKeyAuth({ apiKeys }));
-  app.use(
-    '/api',
-    rateLimit({
-      windowMs: 60_000,
-      limit: rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      // Per key when keys are in use: many users can share one address behind a proxy.
-      // Without keys, per address (IPv6 per /56, so one host cannot dodge the limit by rotating addresses).
-      keyGenerator: (request) => request.owner ?? ipKeyGenerator(request.ip ?? 'unknown'),
-      handler: (_request, response) =>
-        void response.status(429).json({
-          error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },
-        }),
-    }),
-  );
+  const authentication = createAuth({
+    database,
+    logger,
+    apiKeys,
+    oidc: auth?.oidc,
+    publicUrl: auth?.publicUrl,
+    sessionMaxAgeHours: auth?.sessionMaxAgeHours,
+    secretBox,
+    auditLog,
+  });
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Per key when keys are in use: many users can share one address behind a proxy.
+    // Without keys, per address (IPv6 per /56, so one host cannot dodge the limit by rotating addresses).
+    keyGenerator: (request) => request.owner ?? ipKeyGenerator(request.ip ?? 'unknown'),
+    handler: (_request, response) =>
+      void response.status(429).json({
+        error: { code: 'rate_limited', message: 'Too many requests; slow down and retry shortly.', details: null },
+      }),
+  });
+  // Sign-in and its callback come before authentication (nobody is signed in yet), limited per address.
+  app.use('/api/auth', limiter, authentication.authRouter);
+  app.use('/api', authentication.authenticate, limiter);
+  app.use('/api/me', authentication.meRouter);
+  app.use('/api/admin', requireAdmin);
+  app.use('/api/admin/users', authentication.adminUsersRouter);
   app.use('/api/status', statusRouter({ environment, hasAnthropicClient: Boolean(anthropic) }));
   app.use('/api', approvalsRouter({ runs }));
   app.use('/api/admin/audit', adminAuditRouter({ auditLog }));
