@@ -11,3 +11,12 @@ export { createS3Client } from './create-s3-client.js';
 export { startPostgres, type PostgresServer } from './start-postgres.js';
 export { hasExited, stopChildProcess } from './stop-child-process.js';
 export { createMysqlAccount, type MysqlAccount } from './create-mysql-account.js';
+export { createCookieBrowser, type CookieBrowser, type SignInBrowser } from './create-cookie-browser.js';
+export {
+  startOidcProvider,
+  type OidcClientRegistration,
+  type OidcProvider,
+  type OidcSignInResult,
+  type OidcUser,
+  type StartOidcProviderOptions,
+} from './start-oidc-provider.js';
