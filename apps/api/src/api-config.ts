@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createHostOriginPolicy, resolveAllowedHosts } from '@connectormcp/connector-kit/host-origin-guard';
 import { datasourceConfigSchema, type DatasourceConfigInput } from '@connectormcp/orchestrator';
 import { z } from 'zod';
+import type { DatasourceAccess } from './access/datasource-access.js';
+import { parseSecretKey } from './datasources/secret-box.js';
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -19,7 +21,8 @@ export interface ApiConfig {
   dataDirectory: string;
   /** PostgreSQL shared by API instances; the embedded database in dataDirectory when unset. */
   databaseUrl?: string;
-  datasources: DatasourceConfigInput[];
+  /** The config file's datasources, with who may use them and approve their writes. */
+  datasources: Array<DatasourceConfigInput & { access?: DatasourceAccess }>;
   /** Requests per minute per API key (or address without keys). */
   rateLimitPerMinute: number;
   /** How long running chats may go on after SIGTERM before they are cancelled. */
@@ -59,9 +62,22 @@ function positiveInteger({ name, value, fallback }: { name: string; value: strin
   return number;
 }
 
+const accessGroupsSchema = z.array(z.string().min(1).max(200)).nullable().default(null);
+
+/** A datasource of the file: the orchestrator's config, plus who may use it (groups from sign-in). */
+export const fileDatasourceSchema = datasourceConfigSchema.extend({
+  access: z
+    .object({
+      use: accessGroupsSchema.describe('Groups whose members may use it; null or absent: everyone.'),
+      approve: accessGroupsSchema.describe("Groups whose members may approve its writes; null: the run's owner."),
+    })
+    .optional()
+    .describe('Who may use the datasource and approve its writes (when people sign in).'),
+});
+
 export const configFileSchema = z.object({
   datasources: z
-    .array(datasourceConfigSchema)
+    .array(fileDatasourceSchema)
     .default([])
     .describe('Datasources the chat can use; the sandbox is used when empty.'),
 });
@@ -76,7 +92,7 @@ export function apiConfigFromEnvironment({
   const port = Number(environment.PORT ?? 8000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT: expected a port number, got "${environment.PORT}"`);
-  let datasources: DatasourceConfigInput[] = [];
+  let datasources: ApiConfig['datasources'] = [];
   const file = environment.CONNECTORMCP_CONFIG;
   if (file) {
     const parsed = configFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -169,14 +185,20 @@ export function apiConfigFromEnvironment({
       value: environment.SESSION_MAX_AGE_HOURS,
       fallback: 12,
     }),
-    secretKeys: {
-      ...(environment.CONNECTORMCP_SECRET_KEY ? { current: environment.CONNECTORMCP_SECRET_KEY } : {}),
-      previous: list(environment.CONNECTORMCP_PREVIOUS_SECRET_KEYS),
-    },
+    secretKeys: secretKeysFromEnvironment({ environment }),
     auditRetentionDays: positiveInteger({
       name: 'AUDIT_RETENTION_DAYS',
       value: environment.AUDIT_RETENTION_DAYS,
       fallback: 365,
     }),
   };
+}
+
+/** The secret keys, checked at start so that a malformed one stops the API naming its variable (never its value). */
+function secretKeysFromEnvironment({ environment }: { environment: Record<string, string | undefined> }) {
+  const current = environment.CONNECTORMCP_SECRET_KEY;
+  const previous = list(environment.CONNECTORMCP_PREVIOUS_SECRET_KEYS);
+  if (current) parseSecretKey({ value: current, variable: 'CONNECTORMCP_SECRET_KEY' });
+  for (const value of previous) parseSecretKey({ value, variable: 'CONNECTORMCP_PREVIOUS_SECRET_KEYS' });
+  return { ...(current ? { current } : {}), previous };
 }
