@@ -45,6 +45,9 @@ const app = createApp({
     sessionMaxAgeHours: config.sessionMaxAgeHours,
   },
   secretKeys: config.secretKeys,
+  // A secret key may be generated beside the embedded database; PostgreSQL instances must share a set key.
+  ...(config.databaseUrl ? {} : { dataDirectory: config.dataDirectory }),
+  fileDatasources: config.datasources,
   auditRetentionDays: config.auditRetentionDays,
   logger,
   apiKeys: config.apiKeys,
