@@ -26,7 +26,7 @@ export const apiError = ({
   code: string;
   message: string;
   details?: unknown;
-}) => ({
+}): FakeApiAnswer => ({
   status,
   body: { error: { code, message, details } },
 });
