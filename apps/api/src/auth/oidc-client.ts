@@ -15,6 +15,13 @@ export const providerUnreachable = () =>
     message: 'The sign-in provider cannot be reached right now; try again in a moment.',
   });
 
+/** The claim a check refused (nonce, iss, aud, …), found along the error's causes: its name, never the values. */
+const refusedClaim = (error: unknown, depth = 0): string | undefined => {
+  if (!error || typeof error !== 'object' || depth > 3) return undefined;
+  const { claim, cause } = error as { claim?: unknown; cause?: unknown };
+  return typeof claim === 'string' ? claim : refusedClaim(cause, depth + 1);
+};
+
 /** What an error from openid-client says, without anything the provider sent back (it may echo tokens). */
 export const describeOidcError = (error: unknown) => ({
   name: error instanceof Error ? error.name : typeof error,
@@ -22,6 +29,9 @@ export const describeOidcError = (error: unknown) => ({
   // The OAuth error code (invalid_grant, …) when the provider answered with one.
   error: typeof (error as { error?: unknown }).error === 'string' ? (error as { error: string }).error : undefined,
   message: error instanceof Error ? error.message : undefined,
+  // openid-client's and oauth4webapi's messages are fixed texts (no values), so the inner one is safe too.
+  reason: error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined,
+  claim: refusedClaim(error),
 });
 
 /** True when the provider could not be reached (network, timeout), not when it answered with a refusal. */
