@@ -13,7 +13,9 @@ export const views: ViewEntry[] = [
   { view: 'chat', label: 'Chat', adminOnly: false },
   { view: 'explorer', label: 'Tool explorer', adminOnly: false },
   { view: 'approvals', label: 'Approvals', adminOnly: false },
+  { view: 'datasources', label: 'Datasources', adminOnly: true },
   { view: 'users', label: 'Users', adminOnly: true },
+  { view: 'audit', label: 'Audit', adminOnly: true },
 ];
 
 const pillClass =
