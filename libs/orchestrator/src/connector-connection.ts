@@ -1,22 +1,20 @@
-import { execFile } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { DatasourceConfig } from './datasource-config.js';
+import type { ConnectorEndpoint, ConnectorSession } from './connector-endpoint.js';
+import { createHttpEndpoint } from './create-http-endpoint.js';
+import { createStdioEndpoint } from './create-stdio-endpoint.js';
+import { datasourceTransport, type DatasourceConfig } from './datasource-config.js';
 import { packageVersion } from './package-version.js';
-
-const run = promisify(execFile);
 
 export type ConnectionState = 'idle' | 'starting' | 'connected' | 'error';
 
 export interface ConnectorStatus {
   state: ConnectionState;
-  /** The last start or transport failure, readable (never the connector's environment). */
+  /** The last start or transport failure, readable (never the connector's environment or headers). */
   lastError?: string;
   restarts: number;
-  /** Process id of the running connector. */
+  /** Process id of the running connector (stdio only). */
   pid?: number;
 }
 
@@ -31,7 +29,10 @@ export interface ConnectorConnection {
     timeoutMs?: number;
     onProgress?: (update: { progress: number; total?: number; message?: string }) => void;
   }): Promise<CallToolResult>;
-  /** Runs the connector's own `--check` (config and connectivity) in a separate process. */
+  /**
+   * Checks the connector's configuration and connectivity apart from the pooled session: a stdio connector's
+   * own `--check` in a separate process; for a remote server, a fresh session that connects, pings and lists tools.
+   */
   check(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<{ ok: boolean; output: string }>;
   close(): Promise<void>;
 }
@@ -39,13 +40,17 @@ export interface ConnectorConnection {
 const maxBackoffMs = 10_000;
 
 /**
- * One connector process, started on first use over stdio and reused. When it exits or stops
- * answering, in-flight calls fail at once (the MCP client rejects them on close) and the next use
- * starts it again, after a backoff that grows with consecutive failures.
+ * One session with a datasource's connector, opened on first use and shared by every call: a process over
+ * stdio, or a session with a remote server over Streamable HTTP. When it ends or breaks, in-flight calls fail
+ * at once and the next use opens a new one, after a backoff that grows with consecutive failures.
  */
 export function createConnectorConnection({ datasource }: { datasource: DatasourceConfig }): ConnectorConnection {
+  const endpoint: ConnectorEndpoint =
+    datasourceTransport(datasource) === 'http'
+      ? createHttpEndpoint({ datasource })
+      : createStdioEndpoint({ datasource });
   let client: Client | undefined;
-  let pid: number | undefined;
+  let session: ConnectorSession | undefined;
   let starting: Promise<Client> | undefined;
   let toolCache: Tool[] | undefined;
   let state: ConnectionState = 'idle';
@@ -53,6 +58,7 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
   let failures = 0;
   let lastFailureAt = 0;
   let restarts = 0;
+  let attempts = 0;
   let closed = false;
 
   const fail = (message: string) => {
@@ -62,44 +68,59 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
     lastFailureAt = Date.now();
   };
 
+  /** Forgets the session (if it is still the current one) and closes its client, which fails its calls. */
+  const drop = (stale: Client) => {
+    if (client !== stale) return;
+    client = undefined;
+    session = undefined;
+    toolCache = undefined;
+    if (state === 'connected') state = 'idle';
+    void stale.close().catch(() => {});
+  };
+
   const start = async (): Promise<Client> => {
     const backoff = failures === 0 ? 0 : Math.min(maxBackoffMs, 250 * 2 ** (failures - 1));
     const wait = lastFailureAt + backoff - Date.now();
     if (wait > 0) await delay(wait);
-    if (failures > 0 || restarts > 0) restarts += 1;
+    if (closed) throw new Error(`${datasource.name} connector is shut down`);
+    // Every session after the first is a restart: after a failure, or a session the server forgot.
+    if (attempts > 0) restarts += 1;
+    attempts += 1;
     state = 'starting';
-    const transport = new StdioClientTransport({
-      command: datasource.command!,
-      args: datasource.args,
-      env: { ...getDefaultEnvironment(), ...datasource.env },
-      stderr: 'pipe',
-    });
-    let stderrTail = '';
-    transport.stderr?.on('data', (chunk: Buffer) => {
-      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
-    });
     const next = new Client({ name: 'connectormcp-orchestrator', version: packageVersion }, { capabilities: {} });
     next.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
       toolCache = undefined;
     });
+    let opened: ConnectorSession | undefined;
     next.onclose = () => {
       if (client === next) {
         client = undefined;
+        session = undefined;
         toolCache = undefined;
-        if (!closed) fail(`${datasource.name} connector stopped${stderrTail ? `: ${lastLogMessage(stderrTail)}` : ''}`);
+        if (!closed) fail(opened?.stoppedMessage() ?? `${datasource.name} connector stopped`);
       }
     };
     try {
-      await next.connect(transport, { timeout: 30_000 });
+      opened = await endpoint.connect({
+        client: next,
+        onBroken: (reason) => {
+          if (client !== next || closed) return;
+          fail(reason);
+          drop(next);
+        },
+      });
     } catch (error) {
       await next.close().catch(() => {});
-      fail(
-        `${datasource.name} connector did not start: ${(error as Error).message}${stderrTail ? ` (${lastLogMessage(stderrTail)})` : ''}`,
-      );
+      fail((error as Error).message);
       throw new Error(lastError);
     }
+    if (closed) {
+      await opened.end();
+      await next.close().catch(() => {});
+      throw new Error(`${datasource.name} connector is shut down`);
+    }
     client = next;
-    pid = transport.pid ?? undefined;
+    session = opened;
     state = 'connected';
     failures = 0;
     lastError = undefined;
@@ -115,107 +136,100 @@ export function createConnectorConnection({ datasource }: { datasource: Datasour
     return starting;
   };
 
+  /**
+   * Runs one request on the session. A session the server no longer knows (a remote server that restarted or
+   * expired it answers 404) is replaced at once, without backoff, and the request sent once more: that answer
+   * comes before the server acts on the request, so even a tool call cannot run twice. Any other transport
+   * failure (refused connection, 401, 5xx, a reset in the middle of an answer, after which a call may well
+   * have run) drops the session and fails the request, and the next use reconnects with backoff.
+   */
+  const request = async <Result>(send: (connected: Client) => Promise<Result>): Promise<Result> => {
+    let connected = await ensure();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await send(connected);
+      } catch (error) {
+        const { kind, message } = endpoint.describeRequestFailure(error);
+        if (kind === 'other') throw error;
+        if (kind === 'session-gone' && attempt === 0) {
+          drop(connected);
+          connected = await ensure();
+          continue;
+        }
+        if (client === connected) {
+          fail(message);
+          drop(connected);
+        }
+        throw new Error(message);
+      }
+    }
+  };
+
   return {
     datasource,
-    status: () => ({ state, ...(lastError ? { lastError } : {}), restarts, ...(client && pid ? { pid } : {}) }),
+    status: () => ({
+      state,
+      ...(lastError ? { lastError } : {}),
+      restarts,
+      ...(client && session?.pid ? { pid: session.pid } : {}),
+    }),
     async tools() {
-      const connected = await ensure();
-      if (toolCache) return toolCache;
-      const tools: Tool[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await connected.listTools(cursor ? { cursor } : {});
-        tools.push(...page.tools);
-        cursor = page.nextCursor;
-      } while (cursor);
-      toolCache = tools;
-      return tools;
+      return request(async (connected) => {
+        if (toolCache && client === connected) return toolCache;
+        const tools: Tool[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await connected.listTools(cursor ? { cursor } : {});
+          tools.push(...page.tools);
+          cursor = page.nextCursor;
+        } while (cursor);
+        if (client === connected) toolCache = tools;
+        return tools;
+      });
     },
     async callTool({ name, arguments: args, signal, timeoutMs = datasource.callTimeoutMs, onProgress }) {
-      const connected = await ensure();
-      try {
-        return (await connected.callTool({ name, arguments: args }, undefined, {
-          ...(signal ? { signal } : {}),
-          timeout: timeoutMs,
-          resetTimeoutOnProgress: true,
-          ...(onProgress
-            ? {
-                onprogress: (update) =>
-                  onProgress({
-                    progress: update.progress,
-                    ...(update.total !== undefined ? { total: update.total } : {}),
-                    ...(update.message ? { message: update.message } : {}),
-                  }),
-              }
-            : {}),
-        })) as CallToolResult;
-      } catch (error) {
-        // A call that timed out may mean the whole process hangs: ping it, and replace it if it does.
-        if (/timed out/i.test((error as Error).message) && client === connected) {
-          const alive = await connected.ping({ timeout: 2000 }).then(
-            () => true,
-            () => false,
-          );
-          if (!alive) {
-            fail(`${datasource.name} connector stopped responding`);
-            client = undefined;
-            await connected.close().catch(() => {});
+      return request(async (connected) => {
+        try {
+          return (await connected.callTool({ name, arguments: args }, undefined, {
+            ...(signal ? { signal } : {}),
+            timeout: timeoutMs,
+            resetTimeoutOnProgress: true,
+            ...(onProgress
+              ? {
+                  onprogress: (update) =>
+                    onProgress({
+                      progress: update.progress,
+                      ...(update.total !== undefined ? { total: update.total } : {}),
+                      ...(update.message ? { message: update.message } : {}),
+                    }),
+                }
+              : {}),
+          })) as CallToolResult;
+        } catch (error) {
+          // A call that timed out may mean the whole connector hangs: ping it, and replace it if it does.
+          if (/timed out/i.test((error as Error).message) && client === connected) {
+            const alive = await connected.ping({ timeout: 2000 }).then(
+              () => true,
+              () => false,
+            );
+            if (!alive && client === connected) {
+              fail(`${datasource.name} connector stopped responding`);
+              drop(connected);
+            }
           }
+          throw error;
         }
-        throw error;
-      }
+      });
     },
-    async check({ timeoutMs = 20_000, signal } = {}) {
-      try {
-        const { stdout } = await run(datasource.command!, [...datasource.args, '--check'], {
-          env: { ...getDefaultEnvironment(), ...datasource.env },
-          timeout: timeoutMs,
-          ...(signal ? { signal } : {}),
-        });
-        return { ok: true, output: stdout.trim() };
-      } catch (error) {
-        const failed = error as { code?: unknown; killed?: boolean; stdout?: string; stderr?: string; message: string };
-        // Said here in words, since the process's own message would name the command line.
-        if (signal?.aborted) return { ok: false, output: 'The check was stopped.' };
-        if (failed.code === 'ENOENT')
-          return {
-            ok: false,
-            output: `The ${datasource.name} connector could not be started: ${datasource.command} was not found.`,
-          };
-        if (failed.killed)
-          return {
-            ok: false,
-            output: `The ${datasource.name} connector's check did not finish within ${Math.round(timeoutMs / 1000)} s.`,
-          };
-        return {
-          ok: false,
-          output: (failed.stderr || failed.stdout || failed.message)
-            .trim()
-            .split('\n')
-            .filter((line) => !/^npm warn/i.test(line))
-            .join('\n'),
-        };
-      }
-    },
+    check: ({ timeoutMs = 20_000, signal } = {}) => endpoint.check({ timeoutMs, ...(signal ? { signal } : {}) }),
     async close() {
       closed = true;
       const current = client;
+      const currentSession = session;
       client = undefined;
+      session = undefined;
+      await currentSession?.end();
       await current?.close().catch(() => {});
     },
   };
-}
-
-/** The message of the last JSON log line a connector wrote (its logs are redacted by the connector). */
-function lastLogMessage(stderr: string): string {
-  const lines = stderr.trim().split('\n').reverse();
-  for (const line of lines) {
-    try {
-      const parsed = JSON.parse(line) as { msg?: string };
-      if (parsed.msg) return parsed.msg;
-    } catch {
-      if (line.trim()) return line.trim().slice(0, 300);
-    }
-  }
-  return '';
 }
