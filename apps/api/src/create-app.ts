@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
 import type { ApiConfig, OidcSettings } from './api-config.js';
+import { datasourceApprovalPermission } from './approvals/datasource-approval-permission.js';
 import { createAppSettingsStore } from './audit/app-settings.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { requireAdmin } from './audit/require-admin.js';
@@ -184,7 +185,17 @@ export function createApp({
   const auditLog = createAuditLog({ database, logger });
   const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
   const auditRetention = startAuditRetention({ auditLog, settings, logger });
-  const runs = createRunRegistry({ runStore, auditLog });
+  const runs = createRunRegistry({
+    runStore,
+    auditLog,
+    canDecide: datasourceApprovalPermission({
+      findAccess: async (datasourceId) => {
+        await registry.sync();
+        return registry.find(datasourceId)?.access;
+      },
+      mode: registry.mode,
+    }),
+  });
   const authentication = createAuth({
     database,
     logger,
