@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createCookieBrowser, startOidcProvider, type CookieBrowser, type OidcProvider } from '@connectormcp/services';
+import {
+  createCookieBrowser,
+  freePort,
+  startOidcProvider,
+  type CookieBrowser,
+  type OidcProvider,
+} from '@connectormcp/services';
 import { hashToken } from '../src/auth/hash-token.js';
 import { createSecretBox } from '../src/datasources/secret-box.js';
 import { oidcSettings, startAuthTestBed, type AuthApi, type AuthTestBed } from './auth-test-bed.js';
@@ -37,7 +43,7 @@ describe('sign-in with OpenID Connect', () => {
 
   beforeAll(async () => {
     bed = await startAuthTestBed();
-    const port = await freeApiPort();
+    const port = await freePort();
     const publicUrl = `http://127.0.0.1:${port}`;
     provider = await startOidcProvider({
       clients: [
@@ -60,11 +66,6 @@ describe('sign-in with OpenID Connect', () => {
     await bed?.stop();
     await provider?.stop();
   });
-
-  async function freeApiPort() {
-    const { freePort } = await import('@connectormcp/services');
-    return freePort();
-  }
 
   /** Signs `user` in with a new browser; returns it with its /api/me. */
   async function signIn(user: string, { target = api, returnTo = '/' } = {}) {
