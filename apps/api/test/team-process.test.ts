@@ -1,0 +1,422 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeAnthropic, type FakeAnthropic } from '@connectormcp/fake-anthropic';
+import {
+  createMysqlAccount,
+  freePort,
+  seedMysqlSample,
+  startMariadb,
+  startOidcProvider,
+  startPostgres,
+  type MariadbServer,
+  type MysqlAccount,
+  type OidcProvider,
+  type PostgresServer,
+} from '@connectormcp/services';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { createRecordingBrowser, type RecordingBrowser } from './create-recording-browser.js';
+import { readEventStream } from './read-event-stream.js';
+import { startApiProcess, type ApiProcess } from './start-api-process.js';
+
+const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
+
+/** A person at the provider, and what they may do here through their groups. */
+const people = {
+  alice: { groups: ['connectormcp-admins'] },
+  bob: { groups: ['analysts'] },
+  carol: { groups: ['analysts'] },
+  dave: { groups: ['finance'] },
+} as const;
+type Person = keyof typeof people;
+
+interface SignedIn {
+  browser: RecordingBrowser;
+  id: string;
+  csrfToken: string;
+  /** A JSON request with the session cookie, and the CSRF token on changes. */
+  call(url: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
+}
+
+/**
+ * The team product across processes: two built API processes on one PostgreSQL, signing in through a real
+ * OpenID provider, with MariaDB behind the connectors and the fake Anthropic API as the model.
+ */
+describe('two API instances on one PostgreSQL, with sign-in through an OpenID provider', () => {
+  let postgres: PostgresServer;
+  let mariadb: MariadbServer;
+  let provider: OidcProvider;
+  let fake: FakeAnthropic;
+  let directory: string;
+  let a: ApiProcess;
+  let b: ApiProcess;
+  let database: pg.Client;
+  let writer: MysqlAccount;
+  let reader: MysqlAccount;
+  let warehouse: MysqlAccount;
+  const rotatedPassword = randomBytes(24).toString('base64url');
+  const secretKey = randomBytes(32).toString('base64');
+  const clientSecret = randomBytes(24).toString('hex');
+  const browsers: RecordingBrowser[] = [];
+  const signedIn = new Map<Person, SignedIn>();
+
+  beforeAll(async () => {
+    [postgres, mariadb, fake] = await Promise.all([startPostgres(), startMariadb(), startFakeAnthropic()]);
+    await seedMysqlSample({ url: mariadb.url, database: 'shop' });
+    [writer, reader, warehouse] = await Promise.all([
+      createMysqlAccount({
+        adminUrl: mariadb.url,
+        user: 'shop_writer',
+        database: 'shop',
+        privileges: ['SELECT', 'SHOW VIEW', 'UPDATE'],
+      }),
+      createMysqlAccount({ adminUrl: mariadb.url, user: 'finance_reader', database: 'shop', privileges: ['SELECT'] }),
+      createMysqlAccount({ adminUrl: mariadb.url, user: 'warehouse', database: 'shop', privileges: ['SELECT'] }),
+    ]);
+    const [portA, portB] = [await freePort(), await freePort()];
+    // Both instances sit behind one public address (a load balancer would be there): A's.
+    const publicUrl = `http://127.0.0.1:${portA}`;
+    provider = await startOidcProvider({
+      clients: [{ clientId: 'connectormcp', clientSecret, redirectUris: [`${publicUrl}/api/auth/callback`] }],
+      users: Object.entries(people).map(([name, { groups }]) => ({
+        subject: name,
+        name,
+        email: `${name}@example.com`,
+        groups: [...groups],
+      })),
+    });
+    directory = await mkdtemp(join(tmpdir(), 'connectormcp-team-'));
+    const configFile = join(directory, 'connectormcp.config.json');
+    const mysqlUrl = (account: MysqlAccount) =>
+      `mysql://${account.user}:${account.password}@127.0.0.1:${mariadb.port}/shop`;
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        datasources: [
+          {
+            id: 'shop',
+            name: 'Shop',
+            kind: 'mysql',
+            command: process.execPath,
+            args: [mysqlBin],
+            env: { MYSQL_URL: mysqlUrl(writer), MYSQL_ALLOW_WRITES: 'true', LOG_LEVEL: 'warn' },
+          },
+          {
+            id: 'finance',
+            name: 'Finance',
+            kind: 'mysql',
+            command: process.execPath,
+            args: [mysqlBin],
+            env: { MYSQL_URL: mysqlUrl(reader), LOG_LEVEL: 'warn' },
+            access: { use: ['finance'], approve: null },
+          },
+        ],
+      }),
+    );
+    const environment = {
+      DATABASE_URL: postgres.url,
+      CONNECTORMCP_CONFIG: configFile,
+      PUBLIC_URL: publicUrl,
+      HOST: '127.0.0.1',
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: 'connectormcp',
+      OIDC_CLIENT_SECRET: clientSecret,
+      CONNECTORMCP_SECRET_KEY: secretKey,
+      ANTHROPIC_API_KEY: fake.apiKey,
+      ANTHROPIC_BASE_URL: fake.baseUrl,
+    };
+    // One after the other: the first runs the migrations.
+    a = await startApiProcess({ port: portA, environment });
+    b = await startApiProcess({ port: portB, environment });
+    database = new pg.Client({ connectionString: postgres.url });
+    await database.connect();
+  }, 300_000);
+
+  afterAll(async () => {
+    await database?.end();
+    await Promise.allSettled([a?.stop(), b?.stop()]);
+    await Promise.allSettled([provider?.stop(), fake?.stop(), mariadb?.stop(), postgres?.stop()]);
+    if (directory) await rm(directory, { recursive: true, force: true });
+  }, 60_000);
+
+  /** Signs `person` in on instance A through the provider, as a browser does, once per test run. */
+  async function signIn(person: Person): Promise<SignedIn> {
+    const existing = signedIn.get(person);
+    if (existing) return existing;
+    const browser = createRecordingBrowser();
+    browsers.push(browser);
+    const landed = await provider.signIn({ browser, loginUrl: `${a.base}/api/auth/login?returnTo=/`, user: person });
+    expect(new URL(landed.url).origin).toBe(a.base);
+    const me = (await (await browser.request(`${a.base}/api/me`)).json()) as {
+      user: { id: string; groups: string[] };
+      authMethod: string;
+      csrfToken: string;
+    };
+    expect(me).toMatchObject({ authMethod: 'session', user: { groups: [...people[person].groups] } });
+    const session: SignedIn = {
+      browser,
+      id: me.user.id,
+      csrfToken: me.csrfToken,
+      call: (url, { method = 'GET', json, headers = {} } = {}) =>
+        browser.request(url, {
+          method,
+          headers: { ...(method === 'GET' ? {} : { 'x-csrf-token': me.csrfToken }), ...headers },
+          ...(json === undefined ? {} : { json }),
+        }),
+    };
+    signedIn.set(person, session);
+    return session;
+  }
+
+  const body = async <T = Record<string, unknown>>(response: Response, status: number): Promise<T> => {
+    const text = await response.text();
+    if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const currentCountry = async (id: number) => {
+    const connection = await mysql.createConnection({ uri: `${mariadb.url}/shop` });
+    try {
+      const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT country FROM customers WHERE id = ?', [id]);
+      return rows[0]!.country as string;
+    } finally {
+      await connection.end();
+    }
+  };
+  const runQuery = (who: SignedIn, base: string, datasource: string, sql: string) =>
+    who.call(`${base}/api/datasources/${datasource}/tools/execute_query`, {
+      method: 'POST',
+      json: { arguments: { sql } },
+    });
+
+  it('signs in on one instance and approves a write on the other: the run goes on and the write happens', async () => {
+    const bob = await signIn('bob');
+    // The same browser session is valid on B: sessions are rows in the shared database.
+    expect(await body<{ user: { id: string } }>(await bob.call(`${b.base}/api/me`), 200)).toMatchObject({
+      user: { id: bob.id },
+    });
+    expect(await currentCountry(7)).not.toBe('QQ');
+    fake.script(
+      {
+        content: [
+          {
+            type: 'tool_use',
+            name: 'shop__execute_statement',
+            input: { sql: "UPDATE customers SET country = 'QQ' WHERE id = 7" },
+          },
+        ],
+      },
+      { content: [{ type: 'text', text: 'Customer 7 now lives in QQ.' }] },
+    );
+    let approvalId = '';
+    const response = await bob.call(`${a.base}/api/chat/message`, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream' },
+      json: { message: 'Move customer 7 to QQ.', datasources: ['shop'] },
+    });
+    expect(response.status).toBe(200);
+    const events = await readEventStream({
+      response,
+      onEvent: async (event) => {
+        if (event.type !== 'approval_required') return;
+        approvalId = event.id as string;
+        expect(await currentCountry(7)).not.toBe('QQ');
+        const approve = (headers: Record<string, string>) =>
+          bob.browser.request(`${b.base}/api/chat/approvals/${approvalId}`, {
+            method: 'POST',
+            headers,
+            json: { approve: true },
+          });
+        // The session cookie alone does not change anything: a cross-site form could send that much.
+        expect((await body<{ error: { code: string } }>(await approve({}), 403)).error.code).toBe('csrf_failed');
+        await body(await approve({ 'x-csrf-token': bob.csrfToken }), 204);
+      },
+    });
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['run', 'approval_required', 'tool_call_started', 'tool_call_finished', 'done']),
+    );
+    expect(events.find((event) => event.type === 'tool_call_finished')).toMatchObject({ status: 'ok' });
+    expect(await currentCountry(7)).toBe('QQ');
+    // Recorded in the shared database as decided by Bob, on B.
+    const { rows } = await database.query<{ decided_by: string }>(
+      'SELECT decided_by FROM pending_approvals WHERE id = $1',
+      [approvalId],
+    );
+    expect(rows).toEqual([{ decided_by: bob.id }]);
+  });
+
+  it('keeps a datasource out of reach of someone not in its groups: chat, explorer and API answer as for an unknown id', async () => {
+    const carol = await signIn('carol');
+    const dave = await signIn('dave');
+    const listed = async (who: SignedIn, base: string) =>
+      (await body<{ datasources: Array<{ id: string }> }>(await who.call(`${base}/api/datasources`), 200)).datasources
+        .map((datasource) => datasource.id)
+        .sort();
+    expect(await listed(carol, a.base)).toEqual(['shop']);
+    expect(await listed(carol, b.base)).toEqual(['shop']);
+    expect(await listed(dave, a.base)).toEqual(['finance', 'shop']);
+
+    // Each refusal is exactly what an id that does not exist gets, so nobody learns that `finance` exists.
+    const sameAsUnknown = async (request: (id: string) => Promise<Response>) => {
+      const [hidden, unknown] = [await request('finance'), await request('nope')];
+      const [hiddenBody, unknownBody] = [await hidden.text(), await unknown.text()];
+      expect(hidden.status).toBe(unknown.status);
+      expect(hidden.status).toBeGreaterThanOrEqual(400);
+      expect(hiddenBody.replaceAll('finance', 'nope')).toBe(unknownBody);
+      return hidden.status;
+    };
+    expect(await sameAsUnknown((id) => carol.call(`${a.base}/api/datasources/${id}/test`))).toBe(404);
+    expect(await sameAsUnknown((id) => runQuery(carol, a.base, id, 'SELECT 1'))).toBe(404);
+    const session = await body<{ id: string }>(
+      await carol.call(`${a.base}/api/chat/sessions`, {
+        method: 'POST',
+        json: { title: 'Reach', datasources: ['shop'] },
+      }),
+      201,
+    );
+    await sameAsUnknown((id) =>
+      carol.call(`${a.base}/api/chat/sessions/${session.id}/tool-calls`, {
+        method: 'POST',
+        json: { datasource: id, tool: 'execute_query', arguments: { sql: 'SELECT 1' } },
+      }),
+    );
+    await sameAsUnknown((id) =>
+      carol.call(`${a.base}/api/chat/sessions/${session.id}`, { method: 'PATCH', json: { datasources: [id] } }),
+    );
+    const asked = fake.requests.length;
+    await sameAsUnknown((id) =>
+      carol.call(`${a.base}/api/chat/message`, {
+        method: 'POST',
+        json: { sessionId: session.id, message: 'What is in finance?', datasources: ['shop', id] },
+      }),
+    );
+    // Refused before the model was asked anything.
+    expect(fake.requests.length).toBe(asked);
+
+    // Through chat the model is offered the tools of the datasources she may use, never finance's.
+    fake.script({ content: [{ type: 'text', text: 'Only the shop.' }] });
+    await body(
+      await carol.call(`${a.base}/api/chat/message`, {
+        method: 'POST',
+        json: { sessionId: session.id, message: 'What can you see?', datasources: ['shop'] },
+      }),
+      200,
+    );
+    const offered = fake.requests.at(-1)!.tools!.map((tool) => tool.name);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.filter((name) => !name.startsWith('shop__'))).toEqual([]);
+    // Dave is in the group: the same request offers him finance's tools.
+    fake.script({ content: [{ type: 'text', text: 'Both.' }] });
+    await body(
+      await dave.call(`${a.base}/api/chat/message`, {
+        method: 'POST',
+        json: { message: 'What can you see?', datasources: ['shop', 'finance'] },
+      }),
+      200,
+    );
+    expect(fake.requests.at(-1)!.tools!.map((tool) => tool.name)).toContain('finance__execute_query');
+  });
+
+  it('lets an admin add a MySQL datasource with a secret on one instance, used at once on the other', async () => {
+    const alice = await signIn('alice');
+    const carol = await signIn('carol');
+    const create = {
+      id: 'warehouse',
+      name: 'Warehouse',
+      transport: 'stdio',
+      command: process.execPath,
+      args: [mysqlBin],
+      settings: {
+        MYSQL_HOST: '127.0.0.1',
+        MYSQL_PORT: String(mariadb.port),
+        MYSQL_USER: warehouse.user,
+        MYSQL_DATABASES: 'shop',
+      },
+      secrets: { MYSQL_PASSWORD: warehouse.password },
+    };
+    expect(
+      (
+        await body<{ error: { code: string } }>(
+          await carol.call(`${a.base}/api/admin/datasources`, { method: 'POST', json: create }),
+          403,
+        )
+      ).error.code,
+    ).toBe('forbidden');
+    const created = await body<Record<string, unknown>>(
+      await alice.call(`${a.base}/api/admin/datasources`, { method: 'POST', json: create }),
+      201,
+    );
+    expect(created).toMatchObject({ id: 'warehouse', source: 'app', secrets: { MYSQL_PASSWORD: { set: true } } });
+    const listed = await body<{ datasources: Array<{ id: string; secrets: unknown }> }>(
+      await alice.call(`${b.base}/api/admin/datasources`),
+      200,
+    );
+    expect(listed.datasources.find((datasource) => datasource.id === 'warehouse')).toMatchObject({
+      secrets: { MYSQL_PASSWORD: { set: true } },
+    });
+    // B decrypts the secret A stored and starts the connector with it.
+    const answer = await body<{ isError: boolean; structuredContent: { rows: unknown[][] } }>(
+      await runQuery(alice, b.base, 'warehouse', 'SELECT CURRENT_USER() AS who'),
+      200,
+    );
+    expect(answer.isError).toBe(false);
+    expect(answer.structuredContent.rows[0]![0]).toBe(`${warehouse.user}@127.0.0.1`);
+    // At rest it is ciphertext.
+    const { rows } = await database.query('SELECT * FROM datasources');
+    expect(JSON.stringify(rows)).not.toContain(warehouse.password);
+  });
+
+  it("rotates the datasource's secret on one instance; the other uses the new one on its next call", async () => {
+    const alice = await signIn('alice');
+    // The database password changes and the old connections go: the old secret no longer works.
+    const admin = await mysql.createConnection({ uri: mariadb.url });
+    try {
+      await admin.query(`ALTER USER 'warehouse'@'127.0.0.1' IDENTIFIED BY ${admin.escape(rotatedPassword)}`);
+      const [connections] = await admin.query<mysql.RowDataPacket[]>(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'warehouse'",
+      );
+      for (const connection of connections) await admin.query(`KILL ${Number(connection.ID)}`);
+    } finally {
+      await admin.end();
+    }
+    const stale = await runQuery(alice, a.base, 'warehouse', 'SELECT CURRENT_USER() AS who');
+    expect(stale.status === 200 ? ((await stale.json()) as { isError: boolean }).isError : true).toBe(true);
+
+    const patched = await body<Record<string, unknown>>(
+      await alice.call(`${b.base}/api/admin/datasources/warehouse`, {
+        method: 'PATCH',
+        json: { secrets: { MYSQL_PASSWORD: rotatedPassword } },
+      }),
+      200,
+    );
+    expect(patched).toMatchObject({ secrets: { MYSQL_PASSWORD: { set: true } } });
+    const answer = await body<{ isError: boolean; structuredContent: { rows: unknown[][] } }>(
+      await runQuery(alice, a.base, 'warehouse', 'SELECT CURRENT_USER() AS who'),
+      200,
+    );
+    expect(answer.isError).toBe(false);
+    expect(answer.structuredContent.rows[0]![0]).toBe(`${warehouse.user}@127.0.0.1`);
+  });
+
+  it('never shows a secret in any response body of this test, nor in either instance’s output', async () => {
+    const secrets = {
+      warehousePassword: warehouse.password,
+      rotatedPassword,
+      shopWriterPassword: writer.password,
+      financeReaderPassword: reader.password,
+      clientSecret,
+      secretKey,
+    };
+    const bodies = (await Promise.all(browsers.map((browser) => browser.bodies()))).flat();
+    expect(bodies.length).toBeGreaterThan(20);
+    const seen = [...bodies, a.output(), b.output()];
+    const leaks = Object.entries(secrets).filter(([, secret]) => seen.some((text) => text.includes(secret)));
+    expect(leaks.map(([name]) => name)).toEqual([]);
+    // Nor a session: the cookie values never reach the logs.
+    const sessionValues = browsers.map((browser) => browser.cookie('connectormcp_session')).filter(Boolean);
+    expect(sessionValues.length).toBe(signedIn.size);
+    for (const value of sessionValues) expect([a.output(), b.output()].join('\n')).not.toContain(value);
+  });
+});
