@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { apiConfigFromEnvironment } from '../src/api-config.js';
+import { apiConfigFromEnvironment, configFileSchema } from '../src/api-config.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -187,5 +187,17 @@ describe('the team deployment (docker-compose.yml, deploy/dex, .env.example)', (
       expect(environment).toHaveProperty(user.hashFromEnv as string);
     }
     expect(dex.staticPasswords.map((user) => user.groups)).toEqual([['connectormcp-admins'], ['analysts']]);
+  });
+
+  it('ships an example config file the API accepts, with access groups and a remote connector', () => {
+    const example = configFileSchema.parse(JSON.parse(read('apps/api/connectormcp.config.example.json')));
+    const finance = example.datasources.find((datasource) => datasource.id === 'finance')!;
+    expect(finance.access).toEqual({ use: ['finance', 'connectormcp-admins'], approve: ['finance-leads'] });
+    const remote = example.datasources.find((datasource) => datasource.url !== undefined)!;
+    expect(remote).toMatchObject({
+      url: expect.stringMatching(/\/mcp$/),
+      headers: { Authorization: expect.any(String) },
+    });
+    expect(remote.command).toBeUndefined();
   });
 });
