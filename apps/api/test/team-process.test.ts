@@ -62,6 +62,8 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
   const clientSecret = randomBytes(24).toString('hex');
   const browsers: RecordingBrowser[] = [];
   const signedIn = new Map<Person, SignedIn>();
+  /** Each person's session cookie value, kept after signing out (it must never reach a log). */
+  const sessionCookies = new Map<Person, string>();
 
   beforeAll(async () => {
     [postgres, mariadb, fake] = await Promise.all([startPostgres(), startMariadb(), startFakeAnthropic()]);
@@ -168,6 +170,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
         }),
     };
     signedIn.set(person, session);
+    sessionCookies.set(person, browser.cookie('connectormcp_session')!);
     return session;
   }
 
@@ -245,6 +248,18 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
       [approvalId],
     );
     expect(rows).toEqual([{ decided_by: bob.id }]);
+    // And in the audit trail an admin reads on either instance: who asked, who approved, what ran.
+    const alice = await signIn('alice');
+    const audit = await body<{
+      entries: Array<{ action: string; actor: { id: string }; tool: string | null; status: string }>;
+    }>(await alice.call(`${a.base}/api/admin/audit?actor=${encodeURIComponent(bob.id)}`), 200);
+    expect(audit.entries.map(({ action, actor, tool, status }) => ({ action, actor: actor.id, tool, status }))).toEqual(
+      expect.arrayContaining([
+        { action: 'question', actor: bob.id, tool: null, status: expect.any(String) },
+        { action: 'approval', actor: bob.id, tool: 'execute_statement', status: 'approved' },
+        { action: 'tool_call', actor: bob.id, tool: 'execute_statement', status: 'ok' },
+      ]),
+    );
   });
 
   it('keeps a datasource out of reach of someone not in its groups: chat, explorer and API answer as for an unknown id', async () => {
@@ -400,6 +415,25 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     expect(answer.structuredContent.rows[0]![0]).toBe(`${warehouse.user}@127.0.0.1`);
   });
 
+  it('ends a session on every instance when it signs out on one', async () => {
+    const carol = await signIn('carol');
+    await body(await carol.call(`${b.base}/api/me`), 200);
+    const { logoutUrl } = await body<{ logoutUrl: string | null }>(
+      await carol.call(`${a.base}/api/auth/logout`, { method: 'POST' }),
+      200,
+    );
+    // The provider's end-session URL, so the provider's own session can end too.
+    expect(logoutUrl).toMatch(new RegExp(`^${provider.issuer}/`));
+    // The cookie the browser had is dead on B as well, even if it were still sent.
+    const replayed = await fetch(`${b.base}/api/me`, {
+      headers: { cookie: `connectormcp_session=${sessionCookies.get('carol')!}` },
+    });
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as { error: { code: string } }).error.code).toMatch(
+      /^(unauthorized|session_expired)$/,
+    );
+  });
+
   it('never shows a secret in any response body of this test, nor in either instance’s output', async () => {
     const secrets = {
       warehousePassword: warehouse.password,
@@ -415,8 +449,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     const leaks = Object.entries(secrets).filter(([, secret]) => seen.some((text) => text.includes(secret)));
     expect(leaks.map(([name]) => name)).toEqual([]);
     // Nor a session: the cookie values never reach the logs.
-    const sessionValues = browsers.map((browser) => browser.cookie('connectormcp_session')).filter(Boolean);
-    expect(sessionValues.length).toBe(signedIn.size);
-    for (const value of sessionValues) expect([a.output(), b.output()].join('\n')).not.toContain(value);
+    expect(sessionCookies.size).toBe(Object.keys(people).length);
+    for (const value of sessionCookies.values()) expect([a.output(), b.output()].join('\n')).not.toContain(value);
   });
 });
