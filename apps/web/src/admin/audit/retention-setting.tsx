@@ -37,9 +37,9 @@ export function RetentionSetting() {
   const describedBy = [`${id}-help`, problem ? `${id}-problem` : null].filter(Boolean).join(' ');
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-      <h2 id={`${id}-heading`} className="text-sm font-semibold">
+      <h3 id={`${id}-heading`} className="text-sm font-semibold">
         Retention
-      </h2>
+      </h3>
       {settings.isLoading ? (
         <p role="status" className="mt-1 flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <Spinner /> Loading…
