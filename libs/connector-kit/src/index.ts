@@ -1,3 +1,4 @@
+export { describeConnectorConfig, type ConnectorConfigDescription } from './cli/describe-connector-config.js';
 export { runConnectorBin } from './cli/run-connector-bin.js';
 export { runConnectorCli, type ConnectorCliOptions } from './cli/run-connector-cli.js';
 export { commonEnvironment } from './config/common-environment.js';

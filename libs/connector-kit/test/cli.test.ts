@@ -67,6 +67,24 @@ describe('connector command line', () => {
     expect(await cli({ args: ['--version'] })).toMatchObject({ code: 0, stdout: '9.9.9\n' });
   });
 
+  it('--describe-config prints the configuration as one JSON object, with no setting and a bad LOG_LEVEL', async () => {
+    const result = await cli({ args: ['--describe-config'], env: { LOG_LEVEL: 'nonsense' } });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const description = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(description).toMatchObject({
+      name: 'demo',
+      package: '@connectormcp/demo',
+      version: '9.9.9',
+      variables: expect.arrayContaining([
+        expect.objectContaining({ name: 'DEMO_API_KEY', isSecret: true }),
+        expect.objectContaining({ name: 'DEMO_ITEMS', default: '5', isSecret: false }),
+      ]),
+      commonVariables: expect.arrayContaining([expect.objectContaining({ name: 'MCP_HTTP_TOKEN', isSecret: true })]),
+    });
+    expect(Object.keys(description)).toEqual(['name', 'title', 'package', 'version', 'variables', 'commonVariables']);
+    expect((await cli({ args: ['--help'] })).stdout).toMatch(/--describe-config +print the configuration variables/);
+  });
+
   it('rejects unknown arguments, so secrets are never taken from argv', async () => {
     const result = await cli({ args: ['--api-key', 'abc'] });
     expect(result.code).toBe(1);

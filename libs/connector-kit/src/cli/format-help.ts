@@ -51,6 +51,7 @@ export function formatHelp({
     `  ${binName} --http [--port N] [--host H]`,
     '                                 serve MCP over Streamable HTTP at /mcp (default 127.0.0.1:3333)',
     `  ${binName} --check              validate the configuration and connectivity, exit 0 or 1`,
+    `  ${binName} --describe-config    print the configuration variables as JSON (no settings needed)`,
     `  ${binName} --version | --help`,
     '',
     'Configuration comes from environment variables only (never arguments, which other users can see):',

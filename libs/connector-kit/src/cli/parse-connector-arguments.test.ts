@@ -25,6 +25,7 @@ describe('parseConnectorArguments', () => {
     [['-h'], 'help'],
     [['--version'], 'version'],
     [['--check'], 'check'],
+    [['--describe-config'], 'describe-config'],
   ])('%j is %s', (argv, kind) => {
     expect(parseConnectorArguments({ argv })).toEqual({ kind });
   });

@@ -5,6 +5,7 @@ export type ConnectorCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check' }
+  | { kind: 'describe-config' }
   | { kind: 'serve'; transport: 'stdio' }
   | { kind: 'serve'; transport: 'http'; host: string; port: number };
 
@@ -20,6 +21,7 @@ export function parseConnectorArguments({ argv }: { argv: string[] }): Connector
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         check: { type: 'boolean' },
+        'describe-config': { type: 'boolean' },
         http: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -34,6 +36,7 @@ export function parseConnectorArguments({ argv }: { argv: string[] }): Connector
   const { values } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  if (values['describe-config']) return { kind: 'describe-config' };
   if (values.check) return { kind: 'check' };
   if (!values.http) {
     if (values.port !== undefined || values.host !== undefined) {

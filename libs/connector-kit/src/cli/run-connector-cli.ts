@@ -10,6 +10,7 @@ import { toConnectorError } from '../errors/to-connector-error.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createSecretRedactor, type SecretRedactor } from '../secrets/secret-redactor.js';
 import { serveStdio, type RunningTransport } from '../transports/serve-stdio.js';
+import { describeConnectorConfig } from './describe-connector-config.js';
 import { describeError } from './describe-error.js';
 import { formatHelp } from './format-help.js';
 import { parseConnectorArguments } from './parse-connector-arguments.js';
@@ -89,6 +90,11 @@ export async function runConnectorCli<Config extends ConnectorConfig, Context ex
   let common;
   try {
     command = parseConnectorArguments({ argv });
+    // Read from the definition alone: an app asks before it has any setting to give.
+    if (command.kind === 'describe-config') {
+      stdout.write(`${JSON.stringify(describeConnectorConfig({ connector }), null, 2)}\n`);
+      return 0;
+    }
     common = readEnvironment({ spec: commonEnvironment, environment });
   } catch (error) {
     return fail(toConnectorError({ error }).message);
