@@ -49,6 +49,8 @@ export function createAuthSessionStore({ database }: { database: Database }) {
       tokensExpireAt: Date | null;
       expiresAt: Date;
     }): Promise<void> {
+      // Ended sessions are cleared as new ones start: the table stays small without a job.
+      await database.query('DELETE FROM auth_sessions WHERE expires_at < now()');
       await database.query(
         `INSERT INTO auth_sessions (id_hash, user_id, csrf_token, refresh_token, id_token, tokens_expire_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
