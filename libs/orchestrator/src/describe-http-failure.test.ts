@@ -46,6 +46,12 @@ describe('describeHttpFailure', () => {
     });
   });
 
+  it('says in words that a server did not answer in time', () => {
+    expect(
+      describeHttpFailure({ error: new Error('MCP error -32001: Request timed out'), url, phase: 'connect' }),
+    ).toEqual({ kind: 'other', message: 'the server at https://mcp.internal/mcp did not answer in time' });
+  });
+
   it('shows a URL without credentials or query', () => {
     expect(displayUrl({ url })).toBe('https://mcp.internal/mcp');
   });

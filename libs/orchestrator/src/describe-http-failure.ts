@@ -66,6 +66,8 @@ export function describeHttpFailure({
     const words = code ? (networkWords[code] ?? code) : (causeMessage ?? 'the request failed');
     return { kind: 'broken', message: `could not reach ${where}: ${words}` };
   }
+  if (/request timed out/i.test(message))
+    return { kind: 'other', message: `the server at ${where} did not answer in time` };
   return { kind: 'other', message };
 }
 
