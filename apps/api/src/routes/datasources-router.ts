@@ -8,6 +8,7 @@ import {
 import { Router, type Request } from 'express';
 import { ApiError } from '../api-error.js';
 import { actingUser } from '../audit/acting-user.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import {
   toolRunRequestSchema,
   type ConnectionTest,
@@ -22,7 +23,16 @@ import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
  * Datasources, their health and tools, a connection test, and the tool explorer (read-only tools only): only
  * those the user may use; any other is not found, exactly like an unknown id.
  */
-export function datasourcesRouter({ hub, registry }: { hub: ConnectorHub; registry: DatasourceRegistry }): Router {
+export function datasourcesRouter({
+  hub,
+  registry,
+  auditLog,
+}: {
+  hub: ConnectorHub;
+  registry: DatasourceRegistry;
+  /** Records each explorer run (who ran which tool with which arguments). */
+  auditLog?: AuditLog;
+}): Router {
   const router = Router();
   const find = async (request: Request, id: string) => {
     await registry.sync();
@@ -110,6 +120,16 @@ export function datasourcesRouter({ hub, registry }: { hub: ConnectorHub; regist
       modelText: toolResultForModel({ result, tokenBudget: defaultToolResultTokens }).text,
       outputSchema: (tool.tool.outputSchema as JsonSchema | undefined) ?? null,
     };
+    await auditLog?.record({
+      actor: actingUser(request),
+      action: 'tool_call',
+      datasource: datasource.id,
+      tool: tool.tool.name,
+      arguments: body.arguments,
+      status: answer.isError ? 'error' : 'ok',
+      durationMs: answer.durationMs,
+      detail: { via: 'explorer' },
+    });
     response.json(answer);
   });
   return router;
