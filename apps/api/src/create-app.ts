@@ -256,7 +256,7 @@ export function createApp({
       ...(anthropic ? { anthropic } : {}),
     }),
   );
-  app.use('/api/datasources', datasourcesRouter({ hub, registry }));
+  app.use('/api/datasources', datasourcesRouter({ hub, registry, auditLog }));
   if (webDirectory && existsSync(join(webDirectory, 'index.html'))) app.use(serveWebApp({ webDirectory }));
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
