@@ -84,6 +84,25 @@ describe('the audit trail over real HTTP: recorded from chats, browsed, exported
     expect(decided).toEqual([{ decided_by: aliceId, decision: true }]);
   });
 
+  it('records what the tool explorer runs, with who ran it', async () => {
+    const sql = 'SELECT 42 AS explorer_probe';
+    await request(bed.app)
+      .post('/api/datasources/shop/tools/execute_query')
+      .set(alice)
+      .send({ arguments: { sql } })
+      .expect(200);
+    const { entries } = await audit({ action: 'tool_call', datasource: 'shop', actor: aliceId, limit: 5 });
+    expect(entries[0]).toMatchObject({
+      actor: { id: aliceId },
+      tool: 'execute_query',
+      arguments: { sql },
+      status: 'ok',
+      sessionId: null,
+      runId: null,
+      detail: { via: 'explorer' },
+    });
+  });
+
   it('caps huge arguments at 16 KB of JSON, marked as truncated', async () => {
     const { id } = (await request(bed.app).post('/api/chat/sessions').set(alice).send({ title: 'Huge' }).expect(201))
       .body as { id: string };
