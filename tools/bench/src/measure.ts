@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 export function percentile({ samples, p }: { samples: number[]; p: number }): number {
   if (samples.length === 0) return Number.NaN;
@@ -41,4 +41,17 @@ export async function residentMemory({ pid }: { pid: number }): Promise<number> 
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   if (!match) throw new Error(`No VmRSS for process ${pid}`);
   return Number(match[1]) / 1024;
+}
+
+/**
+ * Resets a process's peak resident memory (VmHWM) to its current RSS (Linux: `5` in /proc/<pid>/clear_refs),
+ * so a later `peakResidentMemory` is the peak of what happened in between. False where that is not allowed.
+ */
+export async function resetPeakResidentMemory({ pid }: { pid: number }): Promise<boolean> {
+  try {
+    await writeFile(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }

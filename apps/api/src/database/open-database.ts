@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrations } from './migrations.js';
+import { openEmbeddedDatabase } from './open-embedded-database.js';
 
 export interface Database {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -63,16 +62,7 @@ export async function openDatabase({ directory, url }: { directory?: string; url
     }
     return { query, close: () => pool.end() };
   }
-  if (directory) mkdirSync(directory, { recursive: true });
-  const pglite = new PGlite(directory);
-  const query = async <Row>(sql: string, params: unknown[] = []) => {
-    // Parameterless multi-statement SQL (migrations) goes through exec, which allows several statements.
-    if (params.length === 0 && sql.includes(';')) {
-      await pglite.exec(sql);
-      return [] as Row[];
-    }
-    return (await pglite.query<Row>(sql, params)).rows;
-  };
+  const { pglite, query } = await openEmbeddedDatabase({ ...(directory ? { directory } : {}) });
   await migrate({
     query,
     transaction: (work) =>
