@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import {
   startMariadb,
   startOidcProvider,
   startPostgres,
+  stopChildProcess,
+  waitFor,
   type MariadbServer,
   type MysqlAccount,
   type OidcProvider,
@@ -60,6 +63,9 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
   const rotatedPassword = randomBytes(24).toString('base64url');
   const secretKey = randomBytes(32).toString('base64');
   const clientSecret = randomBytes(24).toString('hex');
+  /** The bearer token of the MySQL connector served over HTTP as its own service. */
+  const connectorToken = randomBytes(24).toString('hex');
+  let remoteConnector: { url: string; child: ChildProcess } | undefined;
   const browsers: RecordingBrowser[] = [];
   const signedIn = new Map<Person, SignedIn>();
   /** Each person's session cookie value, kept after signing out (it must never reach a log). */
@@ -139,7 +145,11 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
 
   afterAll(async () => {
     await database?.end();
-    await Promise.allSettled([a?.stop(), b?.stop()]);
+    await Promise.allSettled([
+      a?.stop(),
+      b?.stop(),
+      remoteConnector && stopChildProcess({ child: remoteConnector.child, timeoutMs: 5000 }),
+    ]);
     await Promise.allSettled([provider?.stop(), fake?.stop(), mariadb?.stop(), postgres?.stop()]);
     if (directory) await rm(directory, { recursive: true, force: true });
   }, 60_000);
@@ -340,9 +350,8 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     const create = {
       id: 'warehouse',
       name: 'Warehouse',
+      kind: 'mysql',
       transport: 'stdio',
-      command: process.execPath,
-      args: [mysqlBin],
       settings: {
         MYSQL_HOST: '127.0.0.1',
         MYSQL_PORT: String(mariadb.port),
@@ -381,6 +390,52 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     // At rest it is ciphertext.
     const { rows } = await database.query('SELECT * FROM datasources');
     expect(JSON.stringify(rows)).not.toContain(warehouse.password);
+  });
+
+  it('lets an admin add a remote connector with a token header; the other instance calls it with that header', async () => {
+    const alice = await signIn('alice');
+    // Our MySQL connector as a service of its own (`--http`), which refuses requests without its token.
+    const port = await freePort();
+    const child = spawn(process.execPath, [mysqlBin, '--http', '--port', String(port)], {
+      env: {
+        PATH: process.env.PATH,
+        MYSQL_URL: `mysql://${reader.user}:${reader.password}@127.0.0.1:${mariadb.port}/shop`,
+        MCP_HTTP_TOKEN: connectorToken,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    remoteConnector = { url: `http://127.0.0.1:${port}/mcp`, child };
+    await waitFor({
+      probe: async () => (await fetch(remoteConnector!.url).catch(() => undefined))?.status === 401,
+      description: 'the MySQL connector over HTTP',
+      timeoutMs: 30_000,
+    });
+    const created = await body<Record<string, unknown>>(
+      await alice.call(`${a.base}/api/admin/datasources`, {
+        method: 'POST',
+        json: {
+          id: 'orders',
+          name: 'Orders',
+          kind: 'mysql',
+          transport: 'http',
+          url: remoteConnector.url,
+          headers: { Authorization: `Bearer ${connectorToken}` },
+        },
+      }),
+      201,
+    );
+    expect(created).toMatchObject({
+      transport: 'http',
+      url: remoteConnector.url,
+      headers: { Authorization: { set: true } },
+    });
+    const answer = await body<{ isError: boolean; structuredContent: { rows: unknown[][] } }>(
+      await runQuery(alice, b.base, 'orders', 'SELECT CURRENT_USER() AS who'),
+      200,
+    );
+    expect(answer.isError).toBe(false);
+    expect(answer.structuredContent.rows[0]![0]).toBe(`${reader.user}@127.0.0.1`);
   });
 
   it("rotates the datasource's secret on one instance; the other uses the new one on its next call", async () => {
@@ -442,6 +497,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
       financeReaderPassword: reader.password,
       clientSecret,
       secretKey,
+      connectorToken,
     };
     const bodies = (await Promise.all(browsers.map((browser) => browser.bodies()))).flat();
     expect(bodies.length).toBeGreaterThan(20);
