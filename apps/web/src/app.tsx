@@ -5,8 +5,8 @@ import { useDatasources, useServerHealth, useSessions } from './api/use-api-quer
 import { ApiKeysPage } from './account/api-keys-page.js';
 import { useMe } from './account/use-me.js';
 import { UserMenu } from './account/user-menu.js';
-import { AuditPage } from './admin/audit/audit-page.js';
-import { DatasourcesPage } from './admin/datasources/datasources-page.js';
+import { AuditPageOnDemand } from './admin/audit/audit-page-on-demand.js';
+import { DatasourcesPageOnDemand } from './admin/datasources/datasources-page-on-demand.js';
 import { UsersPage } from './admin/users-page.js';
 import { ApprovalsPage } from './approvals/approvals-page.js';
 import { useApprovals } from './approvals/use-approvals.js';
@@ -169,8 +169,8 @@ export function App() {
         {view === 'approvals' ? <ApprovalsPage datasources={available} /> : null}
         {view === 'api-keys' ? <ApiKeysPage /> : null}
         {view === 'users' ? <UsersPage currentUserId={me.data?.user.id} /> : null}
-        {view === 'datasources' ? <DatasourcesPage /> : null}
-        {view === 'audit' ? <AuditPage /> : null}
+        {view === 'datasources' ? <DatasourcesPageOnDemand /> : null}
+        {view === 'audit' ? <AuditPageOnDemand /> : null}
       </main>
     </div>
   );
