@@ -334,7 +334,11 @@ describe('sign-in with OpenID Connect', () => {
     const { browser, me } = await signIn('bob');
     const create = (headers: Record<string, string>) =>
       browser.request(`${api.base}/api/me/api-keys`, { method: 'POST', headers, json: { name: 'laptop' } });
-    for (const headers of [{}, { 'x-csrf-token': 'wrong' }, { 'x-csrf-token': `${me.body.csrfToken}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'x-csrf-token': 'wrong' },
+      { 'x-csrf-token': `${me.body.csrfToken}x` },
+    ]) {
       const refused = await create(headers);
       expect(refused.status).toBe(403);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
