@@ -62,10 +62,16 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
   let warehouse: MysqlAccount;
   const rotatedPassword = randomBytes(24).toString('base64url');
   const secretKey = randomBytes(32).toString('base64');
+  const newSecretKey = randomBytes(32).toString('base64');
   const clientSecret = randomBytes(24).toString('hex');
   /** The bearer token of the MySQL connector served over HTTP as its own service. */
   const connectorToken = randomBytes(24).toString('hex');
   let remoteConnector: { url: string; child: ChildProcess } | undefined;
+  /** What both instances are started with. */
+  let environment: Record<string, string>;
+  /** The output of every API process this test started, restarted ones included. */
+  const processes: ApiProcess[] = [];
+  const output = () => processes.map((process) => process.output()).join('\n');
   const browsers: RecordingBrowser[] = [];
   const signedIn = new Map<Person, SignedIn>();
   /** Each person's session cookie value, kept after signing out (it must never reach a log). */
@@ -124,7 +130,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
         ],
       }),
     );
-    const environment = {
+    environment = {
       DATABASE_URL: postgres.url,
       CONNECTORMCP_CONFIG: configFile,
       PUBLIC_URL: publicUrl,
@@ -139,6 +145,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     // One after the other: the first runs the migrations.
     a = await startApiProcess({ port: portA, environment });
     b = await startApiProcess({ port: portB, environment });
+    processes.push(a, b);
     database = new pg.Client({ connectionString: postgres.url });
     await database.connect();
   }, 300_000);
@@ -470,6 +477,37 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     expect(answer.structuredContent.rows[0]![0]).toBe(`${warehouse.user}@127.0.0.1`);
   });
 
+  it('rotates CONNECTORMCP_SECRET_KEY as the README says: an instance with only the new key reads every secret', async () => {
+    const alice = await signIn('alice');
+    // With the new key current and the old one previous, the command re-encrypts what is stored.
+    const command = spawn(process.execPath, [fileURLToPath(new URL('../dist/rotate-secret-key.js', import.meta.url))], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: postgres.url,
+        CONNECTORMCP_SECRET_KEY: newSecretKey,
+        CONNECTORMCP_PREVIOUS_SECRET_KEYS: secretKey,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let printed = '';
+    command.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    command.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => command.once('exit', resolve));
+    expect([code, printed]).toEqual([0, expect.stringMatching(/1 secret\(s\) and 1 header\(s\) of 2 datasource\(s\)/)]);
+    processes.push({ base: '', port: 0, output: () => printed, stop: async () => {} });
+    // B restarts with the new key alone: the old one is gone, and both app datasources still work there.
+    await b.stop();
+    b = await startApiProcess({ port: b.port, environment: { ...environment, CONNECTORMCP_SECRET_KEY: newSecretKey } });
+    processes.push(b);
+    for (const datasource of ['warehouse', 'orders']) {
+      const answer = await body<{ isError: boolean }>(
+        await runQuery(alice, b.base, datasource, 'SELECT 1 AS one'),
+        200,
+      );
+      expect([datasource, answer.isError]).toEqual([datasource, false]);
+    }
+  });
+
   it('ends a session on every instance when it signs out on one', async () => {
     const carol = await signIn('carol');
     await body(await carol.call(`${b.base}/api/me`), 200);
@@ -498,14 +536,15 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
       clientSecret,
       secretKey,
       connectorToken,
+      newSecretKey,
     };
     const bodies = (await Promise.all(browsers.map((browser) => browser.bodies()))).flat();
     expect(bodies.length).toBeGreaterThan(20);
-    const seen = [...bodies, a.output(), b.output()];
+    const seen = [...bodies, output()];
     const leaks = Object.entries(secrets).filter(([, secret]) => seen.some((text) => text.includes(secret)));
     expect(leaks.map(([name]) => name)).toEqual([]);
     // Nor a session: the cookie values never reach the logs.
     expect(sessionCookies.size).toBe(Object.keys(people).length);
-    for (const value of sessionCookies.values()) expect([a.output(), b.output()].join('\n')).not.toContain(value);
+    for (const value of sessionCookies.values()) expect(output()).not.toContain(value);
   });
 });
