@@ -55,3 +55,11 @@ export async function resetPeakResidentMemory({ pid }: { pid: number }): Promise
     return false;
   }
 }
+
+/** CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux). */
+export async function processCpuMilliseconds({ pid }: { pid: number }): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) in parentheses; utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}

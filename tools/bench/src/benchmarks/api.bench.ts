@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { startFakeAnthropic } from '@connectormcp/fake-anthropic';
 import { freePort, startMariadb, startPostgres, waitFor } from '@connectormcp/services';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
-import { peakResidentMemory, percentile, residentMemory, resetPeakResidentMemory } from '../measure.ts';
+import {
+  peakResidentMemory,
+  percentile,
+  processCpuMilliseconds,
+  residentMemory,
+  resetPeakResidentMemory,
+} from '../measure.ts';
 
 const apiMain = fileURLToPath(new URL('../../../../apps/api/dist/main.js', import.meta.url));
 const mysqlBin = fileURLToPath(import.meta.resolve('@connectormcp/mysql').replace(/index\.js$/, 'bin.js'));
@@ -19,6 +25,8 @@ const concurrency = 200;
 const goals = { warmMegabytes: 250, peakMegabytes: 400, firstEventRatio: 1.5 };
 const memoryNote =
   'RSS of the API process: PGlite runs inside it, PostgreSQL outside it; the connector processes are not counted (the same on both). The peak under load is VmHWM reset after warm-up; the start peak includes creating and migrating the database.';
+const cpuNote =
+  'User and system CPU time of the API process (all its threads) during the load, divided by the chats: unlike the times, it hardly changes when other work shares the machine.';
 const latencyNote =
   'The first event is the run event, sent once the question is stored; the 1.5x goal applies to the median (p50), as in the issue.';
 
@@ -97,11 +105,13 @@ async function loadApi({
     for (let index = 0; index < 5; index += 1) await chat();
     const warmMegabytes = await residentMemory({ pid: api.pid! });
     const peakReset = await resetPeakResidentMemory({ pid: api.pid! });
+    const cpuBefore = await processCpuMilliseconds({ pid: api.pid! });
     const started = performance.now();
     const measured = summarize(await Promise.all(Array.from({ length: concurrency }, chat)));
     const wallSeconds = (performance.now() - started) / 1000;
     const peakMegabytes = await peakResidentMemory({ pid: api.pid! });
-    return { measured, wallSeconds, startPeakMegabytes, warmMegabytes, peakMegabytes, peakReset };
+    const cpuPerChat = ((await processCpuMilliseconds({ pid: api.pid! })) - cpuBefore) / concurrency;
+    return { measured, wallSeconds, cpuPerChat, startPeakMegabytes, warmMegabytes, peakMegabytes, peakReset };
   } finally {
     api.kill('SIGTERM');
     await new Promise((resolve) => (api.exitCode !== null ? resolve(undefined) : api.once('exit', resolve)));
@@ -155,10 +165,11 @@ export default defineBenchmark({
         { label: 'PostgreSQL', environment: { DATABASE_URL: postgres.url } },
       ];
       for (const database of databases) {
-        const { measured, wallSeconds, startPeakMegabytes, warmMegabytes, peakMegabytes, peakReset } = await loadApi({
-          environment: { ...database.environment, CONNECTORMCP_CONFIG: configFile },
-          fake,
-        });
+        const { measured, wallSeconds, cpuPerChat, startPeakMegabytes, warmMegabytes, peakMegabytes, peakReset } =
+          await loadApi({
+            environment: { ...database.environment, CONNECTORMCP_CONFIG: configFile },
+            fake,
+          });
         const benchmark = `api ${concurrency} concurrent SSE chats, ${database.label}`;
         rows.push(
           {
@@ -194,6 +205,7 @@ export default defineBenchmark({
             value: concurrency / wallSeconds,
             unit: 'chats/s',
           },
+          { benchmark, metric: 'API CPU time per chat', value: cpuPerChat, unit: 'ms', note: cpuNote },
           {
             benchmark,
             metric: 'API RSS after warm-up',
