@@ -243,6 +243,18 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
         if (event.type !== 'approval_required') return;
         approvalId = event.id as string;
         expect(await currentCountry(7)).not.toBe('QQ');
+        // B's approvals inbox already lists the write A is waiting on.
+        const inbox = await body<{ approvals: Array<{ id: string; datasource: string; owner: { id: string } }> }>(
+          await bob.call(`${b.base}/api/approvals`),
+          200,
+        );
+        expect(inbox.approvals).toEqual([
+          expect.objectContaining({
+            id: approvalId,
+            datasource: 'shop',
+            owner: expect.objectContaining({ id: bob.id }),
+          }),
+        ]);
         const approve = (headers: Record<string, string>) =>
           bob.browser.request(`${b.base}/api/chat/approvals/${approvalId}`, {
             method: 'POST',
