@@ -36,12 +36,13 @@ export function AccountGate({ children }: { children: ReactNode }) {
   const recheck = useCallback(() => void refetch(), [refetch]);
 
   useEffect(closeFinishedSignInWindow, []);
-  // Any call answering "sign in" (a chat stream, the sidebar's polling) asks who this is again; not while
-  // that question itself is what failed, which would ask for ever.
+  // Any call answering "sign in" (a chat stream, the sidebar's polling) asks who this is again, once: not
+  // while it is asking, nor once the answer is already "nobody".
   useEffect(
     () =>
       onSignInRequired(() => {
-        if (client.getQueryState(meQueryKey)?.status === 'success')
+        const state = client.getQueryState(meQueryKey);
+        if (state?.status === 'success' && state.fetchStatus === 'idle')
           void client.invalidateQueries({ queryKey: meQueryKey, exact: true });
       }),
     [client],

@@ -1,49 +1,18 @@
-// The API's account contract (CONTRACT-16 "GET /api/me"). Written here until the API's contracts/auth.ts
-// exports it; the shapes are the contract's, field for field.
-export type UserRole = 'admin' | 'member';
-export type AuthMethod = 'local' | 'session' | 'api_key' | 'environment_key';
-export type AuthMode = 'local' | 'api_keys' | 'oidc';
+// The API's account and approvals contract (CONTRACT-16), imported type-only like api-types.ts: nothing of
+// the API is bundled, and a shape the API changes fails the web's typecheck.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import type { MeResponse, UserRoleName } from '@connectormcp/api/contracts';
 
-export interface MeResponse {
-  user: { id: string; name: string; email: string | null; role: UserRole; groups: string[] };
-  authMethod: AuthMethod;
-  mode: AuthMode;
-  csrfToken: string | null;
-  signIn: { loginUrl: string } | null;
-}
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export type {
+  AdminUser,
+  ApiKeySummary,
+  CreatedApiKey,
+  MeResponse,
+  PendingApproval,
+  UpdateUserRequest,
+} from '@connectormcp/api/contracts';
 
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedApiKey extends ApiKeySummary {
-  /** The whole key: in this answer only, never again. */
-  key: string;
-}
-
-export interface AdminUser {
-  id: string;
-  name: string;
-  email: string | null;
-  role: UserRole;
-  roleOverride: UserRole | null;
-  groups: string[];
-  disabled: boolean;
-  createdAt: string;
-  lastSeenAt: string | null;
-}
-
-export interface PendingApproval {
-  id: string;
-  runId: string;
-  sessionId: string;
-  owner: { id: string; name: string };
-  datasource: string;
-  tool: string;
-  arguments: unknown;
-  createdAt: string;
-}
+export type UserRole = UserRoleName;
+export type AuthMethod = MeResponse['authMethod'];
+export type AuthMode = MeResponse['mode'];

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { browserLocation } from './browser-location.js';
 import { signInUrl } from './sign-in-url.js';
 
 /** The query a sign-in window comes back with, so the app it opens there knows to close itself. */
@@ -49,7 +50,7 @@ export function SessionExpiredDialog({ loginUrl, onRecheck }: { loginUrl?: strin
                 'popup,width=520,height=720',
               );
               // A blocked pop-up: sign in in this tab after all.
-              if (!popup) window.location.assign(here);
+              if (!popup) browserLocation.assign(here);
             }}
             className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800"
           >

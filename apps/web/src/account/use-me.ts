@@ -12,7 +12,7 @@ export function useMe() {
   return useQuery({
     queryKey: meQueryKey,
     queryFn: async ({ signal }) => {
-      const me = await apiRequest<MeResponse>({ path: '/api/me', signal });
+      const me = await apiRequest<MeResponse>({ path: '/api/me', signal, announceSignIn: false });
       setCsrfToken({ token: me.csrfToken });
       return me;
     },

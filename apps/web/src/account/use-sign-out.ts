@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, storeApiKey } from '../api/api-request.js';
 import type { MeResponse } from './account-types.js';
+import { browserLocation } from './browser-location.js';
 
 /**
  * Ends how this browser is known: a session is ended on the server (then the provider's logout page when
@@ -15,13 +16,13 @@ export function useSignOut() {
           path: '/api/auth/logout',
           method: 'POST',
         });
-        if (logoutUrl) window.location.assign(logoutUrl);
-        else window.location.reload();
+        if (logoutUrl) browserLocation.assign(logoutUrl);
+        else browserLocation.reload();
         return;
       }
       storeApiKey({ apiKey: null });
       client.clear();
-      window.location.reload();
+      browserLocation.reload();
     },
   });
 }

@@ -63,7 +63,14 @@ export function onSignInRequired(listener: SignInRequiredListener): () => void {
 }
 
 /** Turns a failed response into an ApiRequestError, whatever its body (a proxy's HTML page included). */
-export async function errorFromResponse({ response }: { response: Response }): Promise<ApiRequestError> {
+export async function errorFromResponse({
+  response,
+  announceSignIn = true,
+}: {
+  response: Response;
+  /** false for the question "who am I" itself, whose failure is the answer rather than news. */
+  announceSignIn?: boolean;
+}): Promise<ApiRequestError> {
   let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
   try {
     body = (await response.json()) as typeof body;
@@ -77,7 +84,7 @@ export async function errorFromResponse({ response }: { response: Response }): P
     details: body?.error?.details,
   });
   // Every failed call passes here, the chat's streams included, so one place notices an ended session.
-  if (isSignInRequired(error)) for (const listener of signInRequiredListeners) listener(error);
+  if (announceSignIn && isSignInRequired(error)) for (const listener of signInRequiredListeners) listener(error);
   return error;
 }
 
@@ -87,11 +94,13 @@ export async function apiRequest<T>({
   method = 'GET',
   body,
   signal,
+  announceSignIn = true,
 }: {
   path: string;
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  announceSignIn?: boolean;
 }): Promise<T> {
   let response: Response;
   try {
@@ -105,7 +114,7 @@ export async function apiRequest<T>({
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiRequestError({ status: 0, code: 'unreachable', message: 'The server cannot be reached.' });
   }
-  if (!response.ok) throw await errorFromResponse({ response });
+  if (!response.ok) throw await errorFromResponse({ response, announceSignIn });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
