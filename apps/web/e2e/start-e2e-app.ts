@@ -11,6 +11,7 @@
  * - `env`: extra environment for the API process, e.g. `{ HEALTH_CHECK_INTERVAL_MS: '1000' }`.
  * - `healthCheckIntervalMs`: shorthand for `HEALTH_CHECK_INTERVAL_MS`.
  * - `configure`: rewrites the datasources before they are written to the API's config file.
+ * - `port`: the API's port, when something must know its URL first (an OpenID provider's redirect URI).
  *
  * Returned: `url`, `fake`, `browser`, `output()`, `stop()`, plus `sandbox` (the handle) and
  * `stopSource(id)`, which stops a source's service (MariaDB, s3rver, a fake API) mid-session while the API
@@ -41,6 +42,8 @@ export interface E2eAppOptions {
   healthCheckIntervalMs?: number;
   /** Rewrites the datasources written to the API's config file (names, examples, extra entries). */
   configure?: (datasources: SandboxDatasource[]) => SandboxDatasource[];
+  /** The API's port (from `freePort()`), when its URL must be known before it starts; free by default. */
+  port?: number;
 }
 
 export interface E2eApp {
@@ -67,6 +70,7 @@ export async function startE2eApp({
   env = {},
   healthCheckIntervalMs,
   configure = (datasources) => datasources,
+  port: chosenPort,
 }: E2eAppOptions = {}): Promise<E2eApp> {
   const cleanups: Array<() => Promise<unknown>> = [];
   const stop = async () => {
@@ -82,7 +86,7 @@ export async function startE2eApp({
     cleanups.push(() => rm(directory, { recursive: true, force: true }));
     const configFile = join(directory, 'connectormcp.config.json');
     await writeFile(configFile, JSON.stringify({ datasources: configure(sandbox.datasources) }));
-    const port = await freePort();
+    const port = chosenPort ?? (await freePort());
     let output = '';
     const api: ChildProcess = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
       cwd: root,
