@@ -17,6 +17,7 @@ interface ComposeService {
   ports?: string[];
   profiles?: string[];
   depends_on?: Record<string, { condition: string }>;
+  deploy?: { replicas?: number };
   healthcheck?: { test: string[] };
 }
 
@@ -68,7 +69,7 @@ describe('the team deployment (docker-compose.yml, deploy/dex, .env.example)', (
   const { api, postgres, dex: dexService } = compose.services;
 
   it('runs PostgreSQL, an OpenID provider and the API built from its Dockerfile, each with a health check', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'dex', 'api']));
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'dex', 'api', 'proxy']));
     expect(api!.build).toEqual({ context: '.', dockerfile: 'apps/api/Dockerfile' });
     expect(existsSync(join(root, api!.build!.dockerfile))).toBe(true);
     for (const [name, service] of Object.entries(compose.services))
@@ -83,6 +84,16 @@ describe('the team deployment (docker-compose.yml, deploy/dex, .env.example)', (
     // The provider's configuration file is the one in the repository.
     const mounted = dexService!.volumes!.find((volume) => volume.endsWith(':/etc/dex/config.yaml:ro'))!;
     expect(existsSync(join(root, mounted.split(':')[0]!))).toBe(true);
+    // Several instances behind one load balancer, which alone is published.
+    const { proxy } = compose.services;
+    expect(api!.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(api!.ports).toBeUndefined();
+    expect(proxy!.ports).toEqual(['127.0.0.1:8000:8000']);
+    expect(proxy!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    const caddyfile = proxy!.volumes!.find((volume) => volume.endsWith(':/etc/caddy/Caddyfile:ro'))!.split(':')[0]!;
+    // Every instance by its service name and port (DNS answers with all of them), streams flushed at once.
+    expect(read(caddyfile)).toMatch(/^\s*dynamic a api 8000 \{$/m);
+    expect(read(caddyfile)).toMatch(/^\s*flush_interval -1$/m);
     // Published ports are on loopback only: a load balancer or reverse proxy in front is the way in.
     for (const service of Object.values(compose.services))
       for (const port of service.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
