@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { freePort, waitFor } from '@connectormcp/services';
 import mysql from 'mysql2/promise';
 import type { ChatEvent } from '../src/chat-events.js';
@@ -133,6 +135,40 @@ describe('remote connectors: the MySQL connector served with --http, reached by 
       expect(everything).not.toContain(token);
     } finally {
       await refused.close();
+    }
+  });
+
+  it('keeps a header value out of what a failing server echoes back, in status, test and health', async () => {
+    const echoed = secret();
+    const echoing = createServer((request, response) => {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          error: { code: -32603, message: `Cannot use ${request.headers.authorization} (token ${echoed})` },
+          id: null,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    const { port } = echoing.address() as AddressInfo;
+    const failing = createConnectorHub({
+      datasources: [remote({ url: `http://127.0.0.1:${port}/mcp`, token: echoed })],
+    });
+    try {
+      const { failures } = await failing.tools({ datasourceIds: ['shop'] });
+      const tested = await failing.test('shop');
+      const health = await failing.checkHealth('shop');
+      const status = failing.status('shop');
+      expect(failures[0]!.error).toBe(
+        `Shop could not connect: the server at http://127.0.0.1:${port}/mcp answered HTTP 500: Cannot use [redacted] (token [redacted])`,
+      );
+      expect(health).toMatchObject({ status: 'unreachable', reason: expect.stringMatching(/HTTP 500/) });
+      expect(JSON.stringify({ failures, tested, health, status })).not.toContain(echoed);
+    } finally {
+      await failing.close();
+      echoing.closeAllConnections();
+      await new Promise<void>((resolve) => echoing.close(() => resolve()));
     }
   });
 
