@@ -142,9 +142,11 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
       ANTHROPIC_API_KEY: fake.apiKey,
       ANTHROPIC_BASE_URL: fake.baseUrl,
     };
-    // One after the other: the first runs the migrations.
-    a = await startApiProcess({ port: portA, environment });
-    b = await startApiProcess({ port: portB, environment });
+    // Both at once on an empty database, as replicas start: the migrations run once, under a lock.
+    [a, b] = await Promise.all([
+      startApiProcess({ port: portA, environment }),
+      startApiProcess({ port: portB, environment }),
+    ]);
     processes.push(a, b);
     database = new pg.Client({ connectionString: postgres.url });
     await database.connect();
