@@ -112,8 +112,9 @@ export function createConnectorHub({
 
   const createMonitor = (config: DatasourceConfig) =>
     createHealthMonitor({
-      // Looked up at check time: the connection is the datasource's current one.
-      check: (options) => connections.get(config.id)!.check(options),
+      // Looked up at check time: the connection is the datasource's current one (none once it was removed).
+      check: async (options) =>
+        (await connections.get(config.id)?.check(options)) ?? { ok: false, output: `${config.name} was removed.` },
       environment: { ...config.env, ...config.headers },
       intervalMs: healthCheckIntervalMs,
       failureDelayMs: 500,
