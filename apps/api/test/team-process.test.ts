@@ -69,9 +69,9 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
   let remoteConnector: { url: string; child: ChildProcess } | undefined;
   /** What both instances are started with. */
   let environment: Record<string, string>;
-  /** The output of every API process this test started, restarted ones included. */
-  const processes: ApiProcess[] = [];
-  const output = () => processes.map((process) => process.output()).join('\n');
+  /** What every process this test started printed: both instances (restarted ones too) and the rotation command. */
+  const outputs: Array<() => string> = [];
+  const output = () => outputs.map((read) => read()).join('\n');
   const browsers: RecordingBrowser[] = [];
   const signedIn = new Map<Person, SignedIn>();
   /** Each person's session cookie value, kept after signing out (it must never reach a log). */
@@ -147,7 +147,7 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
       startApiProcess({ port: portA, environment }),
       startApiProcess({ port: portB, environment }),
     ]);
-    processes.push(a, b);
+    outputs.push(a.output, b.output);
     database = new pg.Client({ connectionString: postgres.url });
     await database.connect();
   }, 300_000);
@@ -508,11 +508,11 @@ describe('two API instances on one PostgreSQL, with sign-in through an OpenID pr
     command.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => command.once('exit', resolve));
     expect([code, printed]).toEqual([0, expect.stringMatching(/1 secret\(s\) and 1 header\(s\) of 2 datasource\(s\)/)]);
-    processes.push({ base: '', port: 0, output: () => printed, stop: async () => {} });
+    outputs.push(() => printed);
     // B restarts with the new key alone: the old one is gone, and both app datasources still work there.
     await b.stop();
     b = await startApiProcess({ port: b.port, environment: { ...environment, CONNECTORMCP_SECRET_KEY: newSecretKey } });
-    processes.push(b);
+    outputs.push(b.output);
     for (const datasource of ['warehouse', 'orders']) {
       const answer = await body<{ isError: boolean }>(
         await runQuery(alice, b.base, datasource, 'SELECT 1 AS one'),
