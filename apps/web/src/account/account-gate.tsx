@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { isSignInRequired, onSignInRequired } from '../api/api-request.js';
 import { ApiRequestError } from '../api/api-request-error.js';
-import { SessionExpiredDialog, signedInReturnParameter } from './session-expired-dialog.js';
+import { SessionExpiredDialog, signedInReturnParameter, signInChannelName } from './session-expired-dialog.js';
 import { SignInScreen } from './sign-in-screen.js';
 import { meQueryKey, useMe } from './use-me.js';
 
@@ -11,14 +11,21 @@ function loginUrlOf({ error, fallback }: { error: unknown; fallback: string | un
   return typeof details?.signIn === 'string' ? details.signIn : fallback;
 }
 
-/** A sign-in window the session-ended dialog opened has done its job once the app loads in it. */
-function closeFinishedSignInWindow() {
+/**
+ * A sign-in window the session-ended dialog opened has done its job once the app loads in it: it tells the
+ * app's other windows (the opener is no longer reachable: the provider's origin came between, and the
+ * API's Cross-Origin-Opener-Policy severs the link) and closes itself where the browser lets it.
+ */
+function finishSignInWindow() {
   const url = new URL(window.location.href);
   if (!url.searchParams.has(signedInReturnParameter)) return;
-  if (window.opener) {
-    window.close();
-    return;
+  if (typeof BroadcastChannel === 'function') {
+    const channel = new BroadcastChannel(signInChannelName);
+    channel.postMessage('signed-in');
+    channel.close();
   }
+  window.close();
+  // Still open (a tab the browser does not let scripts close): it simply stays the app.
   url.searchParams.delete(signedInReturnParameter);
   window.history.replaceState(null, '', url);
 }
@@ -35,7 +42,7 @@ export function AccountGate({ children }: { children: ReactNode }) {
   const { refetch } = me;
   const recheck = useCallback(() => void refetch(), [refetch]);
 
-  useEffect(closeFinishedSignInWindow, []);
+  useEffect(finishSignInWindow, []);
   // Any call answering "sign in" (a chat stream, the sidebar's polling) asks who this is again, once: not
   // while it is asking, nor once the answer is already "nobody".
   useEffect(

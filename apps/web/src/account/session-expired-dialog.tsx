@@ -5,6 +5,9 @@ import { signInUrl } from './sign-in-url.js';
 /** The query a sign-in window comes back with, so the app it opens there knows to close itself. */
 export const signedInReturnParameter = 'signedIn';
 
+/** The BroadcastChannel on which that window says it has signed in. */
+export const signInChannelName = 'connectormcp-sign-in';
+
 const recheckMs = 3_000;
 
 /**
@@ -15,9 +18,12 @@ export function SessionExpiredDialog({ loginUrl, onRecheck }: { loginUrl?: strin
   useEffect(() => {
     const interval = setInterval(onRecheck, recheckMs);
     window.addEventListener('focus', onRecheck);
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(signInChannelName) : undefined;
+    channel?.addEventListener('message', onRecheck);
     return () => {
       clearInterval(interval);
       window.removeEventListener('focus', onRecheck);
+      channel?.close();
     };
   }, [onRecheck]);
   const here = signInUrl({ ...(loginUrl ? { loginUrl } : {}) });
