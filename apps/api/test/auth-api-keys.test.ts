@@ -20,7 +20,7 @@ describe('who is asking without sign-in: API_KEYS, personal API keys, the local 
     bed = await startAuthTestBed();
     api = await bed.startApi({ apiKeys: [aliceKey, bobKey] });
     local = await bed.startApi({});
-  });
+  }, 180_000);
 
   afterAll(() => bed?.stop());
 

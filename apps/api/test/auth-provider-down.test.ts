@@ -9,7 +9,7 @@ describe('an OpenID provider that is down when the API starts', () => {
 
   beforeAll(async () => {
     bed = await startAuthTestBed();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await bed?.stop();
@@ -56,5 +56,5 @@ describe('an OpenID provider that is down when the API starts', () => {
     expect(landed.url).toBe(`${api.base}/`);
     const me = await browser.request(`${api.base}/api/me`);
     expect(await me.json()).toMatchObject({ authMethod: 'session', user: { name: 'alice', role: 'admin' } });
-  });
+  }, 120_000);
 });

@@ -60,7 +60,8 @@ describe('sign-in with OpenID Connect', () => {
     });
     for (const person of people) credentials.add(provider.passwordOf(person.subject));
     api = await bed.startApi({ port, publicUrl, oidc: oidcSettings({ issuer: provider.issuer, clientSecret }) });
-  }, 60_000);
+    // The embedded database and a 2048-bit key pair can take long on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await bed?.stop();

@@ -1,6 +1,7 @@
-import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateKeyPair, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import Provider, { type AdapterPayload } from 'oidc-provider';
 import type { SignInBrowser } from './create-cookie-browser.js';
 
@@ -178,7 +179,8 @@ export async function startOidcProvider({
   const listeningPort = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${listeningPort}`;
   const adapter = createMemoryAdapter();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // Off the main thread: a busy machine takes a while, and the tests' servers keep answering meanwhile.
+  const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
 
   const provider = new Provider(issuer, {
     adapter: adapter.MemoryAdapter,
