@@ -38,8 +38,8 @@ const savedAs = (body: unknown): FakeApiAnswer => ({ status: 201, body: { ...app
 describe('DatasourceForm for a connector kind', () => {
   afterEach(removeFakeApiFetch);
 
-  it('builds a control per variable: help, default or example as placeholder, number bounds, choices, checkbox, password', () => {
-    renderForm({ target: { type: 'connector', kind: mysqlKind } });
+  it('builds a control per variable: help, default or example as placeholder, number bounds, choices, checkbox, password', async () => {
+    const { user } = renderForm({ target: { type: 'connector', kind: mysqlKind } });
     const host = screen.getByRole('textbox', { name: 'MYSQL_HOST' });
     expect(host).toHaveAccessibleDescription('Server host name (default 127.0.0.1).');
     expect(host).toHaveAttribute('placeholder', 'e.g. db.example.com');
@@ -48,6 +48,9 @@ describe('DatasourceForm for a connector kind', () => {
     expect(port).toHaveAttribute('min', '1');
     expect(port).toHaveAttribute('max', '65535');
     expect(port).toHaveAttribute('placeholder', 'default: 3306');
+    // The variables every connector has are folded until asked for.
+    expect(screen.queryByRole('combobox', { name: 'LOG_LEVEL' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the settings every connector has (1)' }));
     const level = screen.getByRole('combobox', { name: 'LOG_LEVEL' });
     expect(
       within(level)
@@ -104,6 +107,7 @@ describe('DatasourceForm for a connector kind', () => {
     await user.type(screen.getByLabelText('MYSQL_URL'), 'mysql://reader:pa ss@db:3306/shop');
     await user.type(screen.getByRole('textbox', { name: 'MYSQL_HOST' }), ' db.internal ');
     await user.click(screen.getByRole('checkbox', { name: 'MYSQL_SSL_REJECT_UNAUTHORIZED' }));
+    await user.click(screen.getByRole('button', { name: /Show the settings every connector has/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'LOG_LEVEL' }), 'debug');
     await user.type(screen.getByRole('textbox', { name: 'Instructions for the model' }), 'Prices are in cents.');
     await user.type(screen.getByRole('textbox', { name: 'Example questions' }), 'Best sellers?{Enter}{Enter}Stock?');

@@ -4,6 +4,7 @@ import { primaryButtonClass, secondaryButtonClass } from './button-styles.js';
 import type { AdminDatasource } from './admin-datasource-types.js';
 import { apiErrorField } from './api-error-field.js';
 import { ConnectionTestResult } from './connection-test-result.js';
+import { ConnectorVariables } from './connector-variables.js';
 import { initialFormState, type DatasourceFormState, type DatasourceTarget } from './datasource-form-state.js';
 import { createRequestBody, updateRequestBody } from './datasource-request-body.js';
 import { FormField, fieldInputClass } from './form-field.js';
@@ -13,7 +14,6 @@ import { slugFromName } from './slug-from-name.js';
 import { Spinner } from './spinner.js';
 import { useCreateDatasource, useTestDatasource, useUpdateDatasource } from './use-admin-datasources.js';
 import { validateDatasourceForm, type DatasourceFormErrors } from './validate-datasource-form.js';
-import { VariableField } from './variable-field.js';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -197,20 +197,18 @@ export function DatasourceForm({
                 {target.kind.title} ({target.kind.package} {target.kind.version}). Secrets are stored encrypted and
                 never shown again.
               </p>
-              <div className="grid gap-4 md:grid-cols-2">
-                {target.kind.variables.map((variable) => (
-                  <VariableField
-                    key={variable.name}
-                    variable={variable}
-                    value={state.settings[variable.name]}
-                    secret={state.secrets[variable.name]}
-                    error={errors[variable.name]}
-                    disabled={readOnly}
-                    onValueChange={(value) => change({ settings: { ...state.settings, [variable.name]: value } })}
-                    onSecretChange={(secret) => change({ secrets: { ...state.secrets, [variable.name]: secret } })}
-                  />
-                ))}
-              </div>
+              <ConnectorVariables
+                kind={target.kind}
+                state={state}
+                errors={errors}
+                disabled={readOnly}
+                onSettingChange={(name, value) =>
+                  setState((current) => ({ ...current, settings: { ...current.settings, [name]: value } }))
+                }
+                onSecretChange={(name, secret) =>
+                  setState((current) => ({ ...current, secrets: { ...current.secrets, [name]: secret } }))
+                }
+              />
             </>
           ) : null}
           {target.type === 'remote' ? (
