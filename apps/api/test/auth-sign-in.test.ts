@@ -388,6 +388,44 @@ describe('sign-in with OpenID Connect', () => {
     expect((await run('bob')).status).toBe(303);
   });
 
+  it('reads the groups from userinfo when the provider keeps them out of the ID token', async () => {
+    const port = await freePort();
+    const publicUrl = `http://127.0.0.1:${port}`;
+    const secret = randomBytes(24).toString('hex');
+    credentials.add(secret);
+    const lean = await startOidcProvider({
+      clients: [{ clientId: 'connectormcp', clientSecret: secret, redirectUris: [`${publicUrl}/api/auth/callback`] }],
+      users: [{ subject: 'frank', name: 'Frank', groups: ['connectormcp-admins'] }],
+      groupsInIdToken: false,
+    });
+    try {
+      const target = await bed.startApi({
+        port,
+        publicUrl,
+        oidc: oidcSettings({ issuer: lean.issuer, clientSecret: secret }),
+      });
+      const browser = createCookieBrowser();
+      await lean.signIn({
+        browser,
+        loginUrl: `${target.base}/api/auth/login`,
+        user: 'frank',
+        stopAt: (url) => url.origin === target.base && !url.pathname.startsWith('/api/auth/'),
+      });
+      const { body } = await meOf(browser, target);
+      expect(body.user).toMatchObject({ name: 'Frank', role: 'admin', groups: ['connectormcp-admins'] });
+      const [row] = await bed.database.query<{ id_token: string }>(
+        'SELECT id_token FROM auth_sessions JOIN users ON users.id = auth_sessions.user_id WHERE users.subject = $1',
+        ['frank'],
+      );
+      credentials.add(row!.id_token);
+      // The ID token itself carries no groups: they came from userinfo.
+      const claims = JSON.parse(Buffer.from(row!.id_token.split('.')[1]!, 'base64url').toString('utf8')) as object;
+      expect(claims).not.toHaveProperty('groups');
+    } finally {
+      await lean.stop();
+    }
+  });
+
   it('answers 401 with a sign-in link to a browser that is not signed in', async () => {
     const response = await fetch(`${api.base}/api/chat/sessions`);
     expect(response.status).toBe(401);
