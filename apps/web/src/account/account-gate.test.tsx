@@ -5,6 +5,7 @@ import { installFakeApi, renderWithQueryClient, type FakeAnswer } from '../../te
 import { localMe, sessionExpired, signedInMe, signInNeeded } from '../../test/me-fixtures.js';
 import { apiRequest } from '../api/api-request.js';
 import { AccountGate } from './account-gate.js';
+import { useMe } from './use-me.js';
 
 /** Stands in for the app: a half-typed message and a button that asks the API something. */
 function FakeApp() {
@@ -19,6 +20,17 @@ function FakeApp() {
         Ask
       </button>
     </main>
+  );
+}
+
+/** Parts of the app that each want to know who is asking, as the sidebar, menu and key prompt do. */
+function AskingParts() {
+  const first = useMe();
+  const second = useMe();
+  return (
+    <p>
+      {first.data?.user.name ?? 'nobody'} / {second.data?.user.name ?? 'nobody'}
+    </p>
   );
 }
 
@@ -96,5 +108,22 @@ describe('AccountGate', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByLabelText('Message')).toHaveValue('How many orders today?');
     expect(screen.getByDisplayValue('How many orders today?').closest('[inert]')).toBeNull();
+  });
+
+  it.each([
+    ['an API key is missing', { status: 401, body: { error: { code: 'unauthorized', message: 'Key needed.' } } }],
+    ['the server fails', { status: 500, body: { error: { code: 'internal', message: 'Failed.' } } }],
+  ])('asks once and keeps the app in place when %s, however many parts want to know', async (_case, answer) => {
+    fakeApi = installFakeApi({ 'GET /api/me': answer });
+    renderWithQueryClient(
+      <AccountGate>
+        <FakeApp />
+        <AskingParts />
+      </AccountGate>,
+    );
+    expect(await screen.findByText('nobody / nobody')).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByLabelText('Message')).toBeVisible();
+    expect(fakeApi.requests.filter((request) => request.path === '/api/me')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useMe } from '../account/use-me.js';
-import { isSignInRequired, storeApiKey } from '../api/api-request.js';
+import { useMeAnswer } from '../account/use-me.js';
+import { storeApiKey } from '../api/api-request.js';
 import { Banner } from './banner.js';
 
 /**
@@ -9,8 +9,8 @@ import { Banner } from './banner.js';
  */
 export function ApiKeyPrompt({ onSaved }: { onSaved: () => void }) {
   const [apiKey, setApiKey] = useState('');
-  const me = useMe();
-  if (isSignInRequired(me.error) || me.data?.mode === 'oidc') return null;
+  const answer = useMeAnswer();
+  if (answer.data?.signInRequired || answer.data?.me?.mode === 'oidc') return null;
   return (
     <Banner tone="warning" title="This server needs an API key">
       <form
