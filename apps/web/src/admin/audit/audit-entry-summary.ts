@@ -11,16 +11,16 @@ const namesOf = (value: unknown) =>
 export function auditEntrySummary({ entry }: { entry: AuditEntry }): string {
   const detail = entry.detail ?? {};
   if (entry.action === 'question' && typeof detail.question === 'string') return shorten(detail.question);
-  if (
-    entry.action.startsWith('datasource_') ||
-    entry.action === 'settings_updated' ||
-    entry.action === 'user_updated'
-  ) {
-    const changed = [
-      ...namesOf(detail.changed),
-      ...namesOf(detail.secrets).map((name) => `secret ${name}`),
-      ...namesOf(detail.headers).map((name) => `header ${name}`),
-    ];
+  const secrets = [
+    ...namesOf(detail.secrets).map((name) => `secret ${name}`),
+    ...namesOf(detail.headers).map((name) => `header ${name}`),
+  ];
+  // A new datasource sets every field: only its secrets' names say something.
+  if (entry.action === 'datasource_created')
+    return shorten(secrets.length > 0 ? `Added with ${secrets.join(', ')}` : 'Added');
+  if (entry.action === 'datasource_deleted') return 'Deleted';
+  if (entry.action.endsWith('_updated')) {
+    const changed = [...namesOf(detail.changed), ...secrets];
     return changed.length > 0 ? shorten(`Changed: ${changed.join(', ')}`) : '';
   }
   if (entry.arguments !== null && entry.arguments !== undefined) {
