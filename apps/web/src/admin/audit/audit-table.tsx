@@ -27,7 +27,9 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
   return (
     <details className="group max-w-md">
       <summary className="cursor-pointer rounded text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
-        <span className="break-words font-mono text-xs">{summary || 'Details'}</span>
+        <span className={`break-words text-xs ${entry.action === 'tool_call' ? 'font-mono' : ''}`}>
+          {summary || 'Details'}
+        </span>
         <span className="ml-1 text-xs text-indigo-700 group-open:hidden dark:text-indigo-300">Expand</span>
       </summary>
       <pre className="mt-1 max-h-72 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900">
