@@ -62,19 +62,20 @@ export async function openDatabase({ directory, url }: { directory?: string; url
     }
     return { query, close: () => pool.end() };
   }
-  const { pglite, query } = await openEmbeddedDatabase({ ...(directory ? { directory } : {}) });
+  const { query, close } = await openEmbeddedDatabase({ ...(directory ? { directory } : {}) });
+  // One connection that nothing else uses yet: the migrations' transactions are plain BEGIN and COMMIT.
   await migrate({
     query,
-    transaction: (work) =>
-      pglite.transaction(async (transaction) => {
-        await work(async <Row>(sql: string, params: unknown[] = []) => {
-          if (params.length === 0 && sql.includes(';')) {
-            await transaction.exec(sql);
-            return [] as Row[];
-          }
-          return (await transaction.query<Row>(sql, params)).rows;
-        });
-      }),
+    transaction: async (work) => {
+      await query('BEGIN');
+      try {
+        await work(query);
+        await query('COMMIT');
+      } catch (error) {
+        await query('ROLLBACK');
+        throw error;
+      }
+    },
   });
-  return { query, close: () => pglite.close() };
+  return { query, close };
 }

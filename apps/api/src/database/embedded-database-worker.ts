@@ -1,0 +1,116 @@
+// The embedded database's thread: PGlite (PostgreSQL compiled to WebAssembly) answering the API's queries.
+// It imports nothing of the API's, so Node runs it as is, built or (in tests) as TypeScript.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
+
+export interface EmbeddedDatabaseWorkerData {
+  directory: string | undefined;
+  settings: Record<string, string>;
+}
+
+export type EmbeddedDatabaseRequest = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
+
+export type EmbeddedDatabaseResponse =
+  | { id: number; rows: unknown[] }
+  | { id: number; error: { message: string; fields: Record<string, unknown> } }
+  | { ready: true }
+  | { failed: string };
+
+/** Queries with their own prepared statement; others (built on the fly) are parsed at each run. */
+const maximumPreparedStatements = 500;
+
+/** A value as PostgreSQL text, the way node-postgres sends it, so the same SQL runs on both databases. */
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  if (Array.isArray(value)) return types.arraySerializer(value, (element) => toText(element) ?? '', 0);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function concatenate(parts: Uint8Array[]): Uint8Array {
+  const message = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    message.set(part, offset);
+    offset += part.length;
+  }
+  return message;
+}
+
+/** What a PostgreSQL error says (code, detail, constraint…), as plain data that crosses threads. */
+function errorFields(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return {};
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(error))
+    if (typeof value === 'string' || typeof value === 'number') fields[name] = value;
+  return fields;
+}
+
+/**
+ * A query is one call into PostgreSQL (bind, describe, execute, sync) on a statement prepared at its first
+ * use, where PGlite's `query` makes six calls and parses and plans the SQL every time. Parameters are sent
+ * as text of unspecified type, as node-postgres does.
+ */
+function createQuery({ pglite }: { pglite: PGlite }) {
+  const { serialize } = protocol;
+  const statements = new Map<string, string>();
+  const execute = async (parts: Uint8Array[]) => (await pglite.execProtocol(concatenate(parts))).messages;
+  return (sql: string, params: unknown[]): Promise<unknown[]> =>
+    pglite.runExclusive(async () => {
+      // Parameterless multi-statement SQL (migrations) goes through the simple protocol, which allows several.
+      if (params.length === 0 && sql.includes(';')) {
+        await execute([serialize.query(sql)]);
+        return [];
+      }
+      let statement = statements.get(sql);
+      if (statement === undefined && statements.size < maximumPreparedStatements) {
+        const name = `connectormcp_${statements.size + 1}`;
+        // Prepared on its own first: a statement that fails to parse is not remembered.
+        await execute([serialize.parse({ name, text: sql, types: [] }), serialize.sync()]);
+        statements.set(sql, name);
+        statement = name;
+      }
+      const messages = await execute([
+        ...(statement === undefined ? [serialize.parse({ text: sql, types: [] })] : []),
+        serialize.bind({ statement: statement ?? '', values: params.map(toText) }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]);
+      return parse.parseResults(messages, pglite.parsers)[0]!.rows;
+    });
+}
+
+async function serve() {
+  const port = parentPort!;
+  const { directory, settings } = workerData as EmbeddedDatabaseWorkerData;
+  const pglite = new PGlite(directory, {
+    postgresqlconf: Object.entries(settings).map(([name, value]) => `${name} = '${value}'`),
+  });
+  await pglite.waitReady;
+  const query = createQuery({ pglite });
+  port.on('message', (request: EmbeddedDatabaseRequest) => {
+    if ('close' in request) {
+      void pglite.close().finally(() => port.postMessage({ id: request.id, rows: [] } as EmbeddedDatabaseResponse));
+      return;
+    }
+    query(request.sql, request.params).then(
+      (rows) => port.postMessage({ id: request.id, rows } as EmbeddedDatabaseResponse),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          error: { message: error instanceof Error ? error.message : String(error), fields: errorFields(error) },
+        } as EmbeddedDatabaseResponse),
+    );
+  });
+  port.postMessage({ ready: true } as EmbeddedDatabaseResponse);
+}
+
+serve().catch((error: unknown) =>
+  parentPort!.postMessage({
+    failed: error instanceof Error ? error.message : String(error),
+  } as EmbeddedDatabaseResponse),
+);
