@@ -119,7 +119,15 @@ export function ChatView({
         onChange={onSelectionChange}
         saveError={selectionSaveError ?? null}
       />
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4" role="log" aria-live="polite" aria-busy={chat.running}>
+      <div
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+        role="log"
+        aria-label="Conversation"
+        aria-live="polite"
+        aria-busy={chat.running}
+        // Scrollable: keyboard users scroll it too, also when it holds nothing to focus (a narrow screen).
+        tabIndex={0}
+      >
         <div className="mx-auto max-w-3xl space-y-4">
           {!chatAvailable ? (
             <Banner tone="warning" title="The chat cannot answer yet: no Anthropic API key is set on the server">
