@@ -8,7 +8,8 @@ import { openE2ePage, type E2ePage } from './open-e2e-page.js';
 import type { E2eApp } from './start-e2e-app.js';
 
 /**
- * Every screen of the app, in the light and the dark theme, checked with axe-core in Chromium: no serious
+ * Every screen of the app, in the light and the dark theme (the sign-in screen and the session-ended dialog
+ * are checked in sign-in.test.ts, which has the OpenID provider), checked with axe-core in Chromium: no serious
  * or critical violation of WCAG 2.2 A/AA or axe's best practices.
  */
 async function switchTheme({ page, theme }: { page: Page; theme: 'light' | 'dark' }) {
@@ -146,6 +147,72 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
       await page.getByTestId('explorer-result').getByRole('table').waitFor();
       const ran = await checkScreen({ page, screen: 'explorer-result' });
       expect([opened, ran]).toEqual([noViolations('explorer'), noViolations('explorer-result')]);
+    });
+
+    const openView = (name: string) =>
+      page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+
+    it('the user menu, and the API keys page with a new key shown once', async () => {
+      // Switching the theme clicks outside the open menu, which closes it: opened again in each theme.
+      const accountMenu = page.getByRole('button', { name: /Account: Local user/ });
+      const menu: Record<string, unknown> = { screen: 'user-menu' };
+      for (const theme of ['light', 'dark'] as const) {
+        await switchTheme({ page, theme });
+        await accountMenu.click();
+        await page.getByRole('button', { name: 'API keys', exact: true }).waitFor();
+        menu[theme] = await axeViolations({ page });
+        await page.screenshot({ path: screenshotPath(`accessibility-user-menu-${theme}.png`), fullPage: true });
+        await page.keyboard.press('Escape');
+      }
+      await switchTheme({ page, theme: 'light' });
+      await accountMenu.click();
+      await page.getByRole('button', { name: 'API keys', exact: true }).click();
+      await page.getByLabel('Name', { exact: true }).fill('Accessibility check');
+      await page.getByRole('button', { name: 'Create key' }).click();
+      await page.getByRole('textbox', { name: 'New API key' }).waitFor();
+      const created = await checkScreen({ page, screen: 'api-keys-created' });
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: 'Revoke Accessibility check' }).click();
+      await page.getByRole('button', { name: 'Revoke key' }).waitFor();
+      const revoking = await checkScreen({ page, screen: 'api-keys-revoke' });
+      await page.getByRole('button', { name: 'Revoke key' }).click();
+      await page.getByText('You have no API keys yet.').waitFor();
+      expect([menu, created, revoking]).toEqual([
+        noViolations('user-menu'),
+        noViolations('api-keys-created'),
+        noViolations('api-keys-revoke'),
+      ]);
+    });
+
+    it('the admin Users page', async () => {
+      await openView('Users');
+      await page.getByRole('rowheader', { name: /Local user/ }).waitFor();
+      expect(await checkScreen({ page, screen: 'users' })).toEqual(noViolations('users'));
+    });
+
+    it('the approvals inbox with a write waiting', async () => {
+      await openView('Chat');
+      app.fake.script(
+        {
+          content: [
+            { type: 'tool_use', name: 'shop__execute_statement', input: { sql: 'DELETE FROM products WHERE id = 4' } },
+          ],
+        },
+        { content: [{ type: 'text', text: 'Product 4 stays.' }] },
+      );
+      await send('Delete product 4.');
+      await page.getByRole('alertdialog').waitFor();
+      // The sidebar counts it within its refresh; the inbox asks at once.
+      await page
+        .getByRole('navigation', { name: 'Views' })
+        .getByRole('button', { name: /^Approvals/ })
+        .click();
+      const waiting = page.getByRole('article', { name: /execute_statement/ });
+      await waiting.waitFor();
+      const checked = await checkScreen({ page, screen: 'approvals' });
+      await waiting.getByRole('button', { name: /^Deny/ }).click();
+      await page.getByText('Nothing is waiting for you.').waitFor();
+      expect(checked).toEqual(noViolations('approvals'));
     });
   });
 
