@@ -99,13 +99,17 @@ export async function openEmbeddedDatabase({ directory }: { directory?: string }
     pending.clear();
   };
   const ready = new Promise<void>((resolve, reject) => {
-    worker.on('message', (response: EmbeddedDatabaseResponse) => {
-      if ('ready' in response) return resolve();
-      if ('failed' in response) return reject(new Error(`Could not open the database: ${response.failed}`));
-      const waiting = pending.get(response.id);
-      pending.delete(response.id);
-      if ('rows' in response) waiting?.resolve(response.rows);
-      else waiting?.reject(Object.assign(new Error(response.error.message), response.error.fields));
+    worker.on('message', (responses: EmbeddedDatabaseResponse[]) => {
+      for (const response of responses) {
+        if ('ready' in response) resolve();
+        else if ('failed' in response) reject(new Error(`Could not open the database: ${response.failed}`));
+        else {
+          const waiting = pending.get(response.id);
+          pending.delete(response.id);
+          if ('rows' in response) waiting?.resolve(response.rows);
+          else waiting?.reject(Object.assign(new Error(response.error.message), response.error.fields));
+        }
+      }
     });
     worker.once('error', (error) => {
       reject(error);
