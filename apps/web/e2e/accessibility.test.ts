@@ -214,6 +214,80 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
       await page.getByText('Nothing is waiting for you.').waitFor();
       expect(checked).toEqual(noViolations('approvals'));
     });
+
+    it('the admin Datasources page: the list, adding one (kind, form with a problem), a read-only one, deleting', async () => {
+      await page.goto(app.url);
+      await openView('Datasources');
+      const main = page.locator('main');
+      await main.getByTestId('admin-datasource-shop').getByTestId('health-badge').waitFor();
+      const list = await checkScreen({ page, screen: 'datasources' });
+      await main.getByRole('button', { name: 'Add datasource' }).click();
+      await main.getByRole('button', { name: /^MySQL/ }).waitFor();
+      const kinds = await checkScreen({ page, screen: 'datasource-kinds' });
+      await main.getByRole('button', { name: /^MySQL/ }).click();
+      await main.getByRole('spinbutton', { name: 'MYSQL_PORT' }).fill('70000');
+      await main.getByRole('button', { name: 'Save datasource' }).click();
+      await main.getByRole('alert').waitFor();
+      const form = await checkScreen({ page, screen: 'datasource-form' });
+      await main.getByRole('button', { name: 'Cancel' }).click();
+      await main.getByTestId('admin-datasource-shop').getByRole('button', { name: /View/ }).click();
+      await main.getByText('From the config file — read-only').waitFor();
+      const readOnly = await checkScreen({ page, screen: 'datasource-read-only' });
+      await main.getByRole('button', { name: 'Back' }).click();
+      const created = await fetch(`${app.url}/api/admin/datasources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id: 'remote',
+          name: 'Remote tickets',
+          transport: 'http',
+          url: 'http://127.0.0.1:9/mcp',
+        }),
+      });
+      expect(created.status).toBe(201);
+      // The modal dialog covers the theme toggle: opened again in each theme.
+      const confirm: Record<string, unknown> = { screen: 'datasource-delete' };
+      for (const theme of ['light', 'dark'] as const) {
+        await switchTheme({ page, theme });
+        await main.getByRole('button', { name: 'Delete Remote tickets' }).click();
+        await main.getByRole('alertdialog', { name: 'Delete Remote tickets?' }).waitFor();
+        confirm[theme] = await axeViolations({ page });
+        await page.screenshot({ path: screenshotPath(`accessibility-datasource-delete-${theme}.png`), fullPage: true });
+        if (theme === 'light') await page.keyboard.press('Escape');
+      }
+      await main.getByRole('alertdialog').getByRole('button', { name: 'Delete Remote tickets' }).click();
+      await main.getByText('Deleted Remote tickets.').waitFor();
+      await switchTheme({ page, theme: 'light' });
+      expect([list, kinds, form, readOnly, confirm]).toEqual([
+        noViolations('datasources'),
+        noViolations('datasource-kinds'),
+        noViolations('datasource-form'),
+        noViolations('datasource-read-only'),
+        noViolations('datasource-delete'),
+      ]);
+    });
+
+    it('the admin Audit page, with an entry expanded', async () => {
+      app.fake.script(
+        {
+          content: [{ type: 'tool_use', name: 'shop__execute_query', input: { sql: 'SELECT COUNT(*) FROM products' } }],
+        },
+        { content: [{ type: 'text', text: 'Counted for the audit.' }] },
+      );
+      await openView('Chat');
+      await send('How many products are there?');
+      await page.getByText('Counted for the audit.').waitFor();
+      await openView('Audit');
+      const main = page.locator('main');
+      const toolRun = main.locator('[data-testid="audit-entry"][data-action="tool_call"]').first();
+      await toolRun.locator('summary').click();
+      await main.getByRole('spinbutton', { name: 'Keep audit entries for (days)' }).waitFor();
+      const audit = await checkScreen({ page, screen: 'audit' });
+      await page.setViewportSize({ width: 390, height: 800 });
+      const narrow = await checkScreen({ page, screen: 'audit-narrow' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect([audit, narrow]).toEqual([noViolations('audit'), noViolations('audit-narrow')]);
+    });
   });
 
   describe('on a server that needs an API key and has no Anthropic key', () => {
