@@ -173,13 +173,13 @@ describe('sign-in through an OpenID provider, in Chromium over the real API', ()
     // The provider asks to confirm ending its own session, then sends the browser back to the app.
     await page.getByRole('heading', { name: 'Sign out?' }).waitFor();
     expect(new URL(page.url()).origin).toBe(provider!.issuer);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL((url) => url.origin === app.url);
+    await screenshot('signed-out');
     await page.getByRole('link', { name: 'Sign in with your company account' }).waitFor();
-    expect(new URL(page.url()).origin).toBe(app.url);
     expect((await context.cookies(app.url)).some((cookie) => cookie.name === 'connectormcp_session')).toBe(false);
     // Signing in again asks for the password: the provider's session ended as well.
     await page.getByRole('link', { name: 'Sign in with your company account' }).click();
     await page.getByLabel('Password').waitFor();
-    await screenshot('signed-out');
   });
 });
