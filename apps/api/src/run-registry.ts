@@ -124,9 +124,13 @@ export function createRunRegistry({
   return {
     async start({ owner, actor, sessionId, kind = 'chat', question = null }) {
       const runId = randomUUID();
-      await runStore.createRun({ id: runId, sessionId, owner, kind, question });
-      if (actor && question !== null)
-        await auditLog?.record({ actor, action: 'question', status: 'asked', sessionId, runId, detail: { question } });
+      // Neither write needs the other: sent together, they cost the first event one round trip, not two.
+      await Promise.all([
+        runStore.createRun({ id: runId, sessionId, owner, kind, question }),
+        actor && question !== null
+          ? auditLog?.record({ actor, action: 'question', status: 'asked', sessionId, runId, detail: { question } })
+          : undefined,
+      ]);
       let markFinished!: () => void;
       const run: LocalRun = {
         owner,

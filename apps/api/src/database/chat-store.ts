@@ -63,15 +63,29 @@ export function createChatStore({ database }: { database: Database }) {
       owner,
       title,
       datasources,
+      firstMessage,
     }: {
       owner: string;
       title: string;
       datasources: string[];
+      /** Stored in the same statement: a chat's first question costs one round trip, not two. */
+      firstMessage?: { role: string; content: unknown };
     }): Promise<SessionSummary> {
-      const [row] = await database.query<SessionRow>(
-        `INSERT INTO sessions (id, owner, title, datasources) VALUES ($1, $2, $3, $4) RETURNING ${sessionColumns}`,
-        [randomUUID(), owner, title, JSON.stringify(datasources)],
-      );
+      const parameters = [randomUUID(), owner, title, JSON.stringify(datasources)];
+      const [row] = firstMessage
+        ? await database.query<SessionRow>(
+            `WITH created AS (
+               INSERT INTO sessions (id, owner, title, datasources) VALUES ($1, $2, $3, $4) RETURNING ${sessionColumns}
+             ), stored AS (
+               INSERT INTO messages (session_id, role, content) SELECT id, $5, $6 FROM created
+             )
+             SELECT ${sessionColumns} FROM created`,
+            [...parameters, firstMessage.role, JSON.stringify(firstMessage.content)],
+          )
+        : await database.query<SessionRow>(
+            `INSERT INTO sessions (id, owner, title, datasources) VALUES ($1, $2, $3, $4) RETURNING ${sessionColumns}`,
+            parameters,
+          );
       return toSessionSummary(row!);
     },
     async listSessions({ owner }: { owner: string }): Promise<SessionSummary[]> {

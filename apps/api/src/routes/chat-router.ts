@@ -48,16 +48,20 @@ export function chatRouter({
     assertKnownDatasources({ registry, user: actingUser(request), ids: body.datasources });
     const datasources = [...new Set(body.datasources)];
     // The selection belongs to the chat: what was asked with is what the chat keeps.
+    const userMessage: Anthropic.MessageParam = { role: 'user', content: body.message };
+    // The question is stored before anything else happens: once acknowledged, it survives any crash. A new
+    // chat stores it with the session in one statement and has no history to read.
     const session = body.sessionId
       ? await store.updateSession({ owner, id: body.sessionId, datasources })
-      : await store.createSession({ owner, title: body.message.slice(0, 80), datasources });
+      : await store.createSession({ owner, title: body.message.slice(0, 80), datasources, firstMessage: userMessage });
     if (!session) throw new ApiError({ status: 404, code: 'not_found', message: `No session ${body.sessionId}.` });
-    const stored = (await store.messages({ sessionId: session.id })).map(
-      (message) => ({ role: message.role, content: message.content }) as Anthropic.MessageParam,
-    );
-    const userMessage: Anthropic.MessageParam = { role: 'user', content: body.message };
-    // Stored before anything else happens: once acknowledged, the question survives any crash.
-    await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
+    let stored: Anthropic.MessageParam[] = [];
+    if (body.sessionId) {
+      stored = (await store.messages({ sessionId: session.id })).map(
+        (message) => ({ role: message.role, content: message.content }) as Anthropic.MessageParam,
+      );
+      await store.appendMessages({ sessionId: session.id, messages: [userMessage] });
+    }
     const conversation = repairHistory({ messages: [...stored, userMessage] });
 
     // Messages are stored in order as the run adds them, each before the run goes on.
