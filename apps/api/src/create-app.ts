@@ -182,6 +182,10 @@ export function createApp({
       mode: auth?.oidc ? 'oidc' : apiKeys.length > 0 ? 'api_keys' : 'local',
       logger,
     });
+  // Datasources added in the app start their connectors and health checks now, not on the first request.
+  registry
+    .sync()
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not load the datasources added in the app'));
   const auditLog = createAuditLog({ database, logger });
   const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
   const auditRetention = startAuditRetention({ auditLog, settings, logger });
