@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Banner } from '../../layout/banner.js';
 import { primaryButtonClass, secondaryButtonClass } from './button-styles.js';
 import type { AdminDatasource } from './admin-datasource-types.js';
@@ -8,6 +8,7 @@ import { ConnectorVariables } from './connector-variables.js';
 import { initialFormState, type DatasourceFormState, type DatasourceTarget } from './datasource-form-state.js';
 import { createRequestBody, updateRequestBody } from './datasource-request-body.js';
 import { FormField, fieldInputClass } from './form-field.js';
+import { GroupChips } from './group-chips.js';
 import { KindMark, kindKey } from './kind-label.js';
 import { NamedValueRows } from './named-value-rows.js';
 import { slugFromName } from './slug-from-name.js';
@@ -44,10 +45,8 @@ export function DatasourceForm({
   datasource?: AdminDatasource | undefined;
   onClose: (saved?: AdminDatasource) => void;
 }) {
-  const initial = useMemo(
-    () => initialFormState({ target, ...(datasource ? { datasource } : {}) }),
-    [target, datasource],
-  );
+  // Once, when the form opens: a later refetch of the list must not reset what is being typed.
+  const [initial] = useState(() => initialFormState({ target, ...(datasource ? { datasource } : {}) }));
   const [state, setState] = useState<DatasourceFormState>(initial);
   const [errors, setErrors] = useState<DatasourceFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -344,14 +343,17 @@ export function DatasourceForm({
               help="Group names, separated by commas. Empty: everyone signed in may use it."
             >
               {(control) => (
-                <input
-                  {...control}
-                  spellCheck={false}
-                  value={state.useGroups}
-                  placeholder="analysts, finance"
-                  onChange={(event) => change({ useGroups: event.target.value })}
-                  className={fieldInputClass}
-                />
+                <>
+                  <input
+                    {...control}
+                    spellCheck={false}
+                    value={state.useGroups}
+                    placeholder="analysts, finance"
+                    onChange={(event) => change({ useGroups: event.target.value })}
+                    className={fieldInputClass}
+                  />
+                  <GroupChips text={state.useGroups} whenEmpty="Everyone" />
+                </>
               )}
             </FormField>
             <FormField
@@ -359,14 +361,17 @@ export function DatasourceForm({
               help="Group names, separated by commas. Empty: the person whose chat asks for the write approves it."
             >
               {(control) => (
-                <input
-                  {...control}
-                  spellCheck={false}
-                  value={state.approveGroups}
-                  placeholder="data-owners"
-                  onChange={(event) => change({ approveGroups: event.target.value })}
-                  className={fieldInputClass}
-                />
+                <>
+                  <input
+                    {...control}
+                    spellCheck={false}
+                    value={state.approveGroups}
+                    placeholder="data-owners"
+                    onChange={(event) => change({ approveGroups: event.target.value })}
+                    className={fieldInputClass}
+                  />
+                  <GroupChips text={state.approveGroups} whenEmpty="The chat’s owner" />
+                </>
               )}
             </FormField>
           </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiRequestError } from '../../api/api-request-error.js';
 import { Banner } from '../../layout/banner.js';
 import type { AdminDatasource } from './admin-datasource-types.js';
-import { primaryButtonClass } from './button-styles.js';
+import { primaryButtonClass, secondaryButtonClass } from './button-styles.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { DatasourceForm } from './datasource-form.js';
 import { targetOf, type DatasourceTarget } from './datasource-form-state.js';
@@ -17,7 +17,14 @@ import {
 } from './use-admin-datasources.js';
 
 type Screen =
-  { type: 'list' } | { type: 'pick' } | { type: 'form'; target: DatasourceTarget; datasource?: AdminDatasource };
+  | { type: 'list' }
+  | { type: 'pick' }
+  | { type: 'form'; target: DatasourceTarget }
+  | { type: 'edit'; datasource: AdminDatasource };
+
+/** A datasource of a connector kind opens in that kind's form, which needs the kinds' variables first. */
+const needsKinds = ({ datasource }: { datasource: AdminDatasource }) =>
+  datasource.transport === 'stdio' && datasource.kind !== null;
 
 function loadErrorMessage({ error }: { error: Error }) {
   if (error instanceof ApiRequestError && error.status === 403) return 'Only admins can manage datasources.';
@@ -105,7 +112,7 @@ export function DatasourcesPage() {
                 }}
                 onOpen={(datasource) => {
                   setNotice(null);
-                  setScreen({ type: 'form', target: targetOf({ datasource, kinds: kindList }), datasource });
+                  setScreen({ type: 'edit', datasource });
                 }}
                 onDelete={(datasource) => {
                   setActionError(null);
@@ -127,6 +134,30 @@ export function DatasourcesPage() {
         {screen.type === 'form' ? (
           <DatasourceForm
             target={screen.target}
+            onClose={(saved) =>
+              backToList(saved ? `Saved ${saved.name}${saved.enabled ? '' : ' (disabled)'}.` : undefined)
+            }
+          />
+        ) : null}
+        {screen.type === 'edit' && needsKinds({ datasource: screen.datasource }) && kinds.isLoading ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            <Spinner /> Loading the connector’s settings…
+          </p>
+        ) : null}
+        {screen.type === 'edit' && needsKinds({ datasource: screen.datasource }) && kinds.error ? (
+          <>
+            <Banner tone="error" title="The connector’s settings could not be loaded">
+              <p>{kinds.error.message}</p>
+            </Banner>
+            <button type="button" className={secondaryButtonClass} onClick={() => backToList()}>
+              Back
+            </button>
+          </>
+        ) : null}
+        {screen.type === 'edit' &&
+        !(needsKinds({ datasource: screen.datasource }) && (kinds.isLoading || kinds.error)) ? (
+          <DatasourceForm
+            target={targetOf({ datasource: screen.datasource, kinds: kinds.data ?? [] })}
             datasource={screen.datasource}
             onClose={(saved) =>
               backToList(saved ? `Saved ${saved.name}${saved.enabled ? '' : ' (disabled)'}.` : undefined)
