@@ -82,6 +82,8 @@ async function loadApi({
       ANTHROPIC_BASE_URL: fake.baseUrl,
       RATE_LIMIT_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
+      // To profile the API under this load: API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/profiles".
+      ...(process.env.API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.API_NODE_OPTIONS } : {}),
       ...environment,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
