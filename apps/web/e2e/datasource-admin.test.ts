@@ -163,13 +163,23 @@ describe('datasource admin in Chromium over the real API and MariaDB', () => {
     // The chat's list was refreshed at once: no longer offered.
     expect(await page.getByRole('checkbox', { name: /Warehouse/ }).count()).toBe(0);
 
-    await row('warehouse')
-      .getByRole('button', { name: /Delete/ })
-      .click();
+    // By keyboard: the dialog opens on its safe answer, Escape keeps the datasource and gives the focus back.
+    const deleteButton = row('warehouse').getByRole('button', { name: /Delete/ });
+    await deleteButton.focus();
+    await page.keyboard.press('Enter');
     const dialog = main().getByRole('alertdialog', { name: 'Delete Warehouse?' });
     await dialog.waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(await focused()).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Delete Warehouse');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
     await screenshot('delete-confirm');
-    await dialog.getByRole('button', { name: 'Delete Warehouse' }).click();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Delete Warehouse');
+    await page.keyboard.press('Enter');
     await page.getByText('Deleted Warehouse.').waitFor();
     await row('warehouse').waitFor({ state: 'detached' });
     expect((await adminDatasources()).datasources.map((datasource) => datasource.id)).toEqual(['shop', 'files']);
