@@ -183,9 +183,11 @@ export function createApp({
       logger,
     });
   // Datasources added in the app start their connectors and health checks now, not on the first request.
-  registry
-    .sync()
-    .catch((error: unknown) => logger.warn({ err: error }, 'could not load the datasources added in the app'));
+  let draining = false;
+  const initialLoad = registry.sync().catch((error: unknown) => {
+    // Stopping at once (a port already taken) may close the database under it: no news then.
+    if (!draining) logger.warn({ err: error }, 'could not load the datasources added in the app');
+  });
   const auditLog = createAuditLog({ database, logger });
   const settings = createAppSettingsStore({ database, defaultAuditRetentionDays: auditRetentionDays });
   const auditRetention = startAuditRetention({ auditLog, settings, logger });
@@ -268,7 +270,9 @@ export function createApp({
   app.use(errorHandler({ logger }));
   return Object.assign(app, {
     drain: async ({ graceMs }: { graceMs: number }) => {
+      draining = true;
       auditRetention.stop();
+      await initialLoad;
       await runs.drain({ graceMs });
       runs.close();
     },

@@ -69,7 +69,11 @@ const server = app.listen(config.port, config.host, (error?: Error) => {
           ? `${config.host} is not an address of this machine (HOST)`
           : error.message;
     process.stderr.write(`error: cannot listen: ${reason}\n`);
-    void Promise.allSettled([hub.close(), database.close()]).then(() => process.exit(1));
+    // Background work (retention, datasource loading) stops before the database closes under it.
+    void app
+      .drain({ graceMs: 0 })
+      .finally(() => Promise.allSettled([hub.close(), database.close()]))
+      .then(() => process.exit(1));
     return;
   }
   logger.info(

@@ -113,12 +113,23 @@ async function serve() {
       setImmediate(flush);
     }
   };
+  // Queries still running when the API closes the database (a background job at shutdown) finish first:
+  // PGlite closed under them fails them with its internals' TypeErrors instead of a result.
+  const running = new Set<Promise<unknown>>();
+  let closing = false;
   port.on('message', (request: EmbeddedDatabaseRequest) => {
     if ('close' in request) {
-      void pglite.close().finally(() => answer({ id: request.id, rows: [] }));
+      closing = true;
+      void Promise.allSettled([...running])
+        .then(() => pglite.close())
+        .finally(() => answer({ id: request.id, rows: [] }));
       return;
     }
-    query(request.sql, request.params).then(
+    if (closing) {
+      answer({ id: request.id, error: { message: 'The embedded database is closed.', fields: {} } });
+      return;
+    }
+    const settled = query(request.sql, request.params).then(
       (rows) => answer({ id: request.id, rows }),
       (error: unknown) =>
         answer({
@@ -126,6 +137,8 @@ async function serve() {
           error: { message: error instanceof Error ? error.message : String(error), fields: errorFields(error) },
         }),
     );
+    running.add(settled);
+    void settled.finally(() => running.delete(settled));
   });
   port.postMessage([{ ready: true }] as EmbeddedDatabaseResponse[]);
 }
