@@ -169,7 +169,9 @@ describe('typed results in Chromium: money, charts with two scales, previews by 
       );
       await westernPage.goto(app.url);
       await westernPage.getByRole('textbox', { name: 'Message' }).fill('Orders and revenue per day?');
-      await westernPage.keyboard.press('Enter');
+      // A fresh page signs in (GET /api/me) and loads its sources before it can send: Enter pressed sooner is
+      // ignored, and the scripted turns would be left for the next test. Clicking waits for Send to be enabled.
+      await westernPage.getByRole('button', { name: 'Send' }).click();
       await westernPage.getByText('Orders and revenue per day are above.').waitFor();
       const card = westernPage.getByRole('article', { name: /^Tool call execute_query on Shop database/ }).last();
       await card.getByRole('status').filter({ hasText: 'Done' }).waitFor();
