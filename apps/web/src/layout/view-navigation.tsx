@@ -52,6 +52,36 @@ function NavigationButton({
   );
 }
 
+/** One row of views as a segmented control. */
+function ViewGroup({
+  entries,
+  current,
+  badges,
+  onSelect,
+  className,
+}: {
+  entries: ViewEntry[];
+  current: View;
+  badges: Partial<Record<View, number>>;
+  onSelect: (view: View) => void;
+  className: string;
+}) {
+  return (
+    <div className={`${className} gap-1 rounded-lg bg-slate-200 p-1 dark:bg-slate-800`}>
+      {entries.map((entry) => (
+        <NavigationButton
+          key={entry.view}
+          entry={entry}
+          current={current}
+          badge={badges[entry.view]}
+          onSelect={onSelect}
+          className={`flex-1 ${pillClass}`}
+        />
+      ))}
+    </div>
+  );
+}
+
 /**
  * The views someone may open: the everyday ones as a segmented control, the admin ones (admins only) as a
  * list beneath; `badges` puts a count on an entry (approvals waiting).
@@ -71,35 +101,19 @@ export function ViewNavigation({
   const admin = isAdmin ? views.filter((entry) => entry.adminOnly) : [];
   return (
     <nav aria-label="Views" className="space-y-2">
-      <div className="flex gap-1 rounded-lg bg-slate-200 p-1 dark:bg-slate-800">
-        {everyone.map((entry) => (
-          <NavigationButton
-            key={entry.view}
-            entry={entry}
-            current={current}
-            badge={badges[entry.view]}
-            onSelect={onSelect}
-            className={`flex-1 ${pillClass}`}
-          />
-        ))}
-      </div>
+      <ViewGroup entries={everyone} current={current} badges={badges} onSelect={onSelect} className="flex" />
       {admin.length > 0 ? (
         <div>
           <h2 className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             Admin
           </h2>
-          <div className="mt-1 flex flex-wrap gap-1 rounded-lg bg-slate-200 p-1 dark:bg-slate-800">
-            {admin.map((entry) => (
-              <NavigationButton
-                key={entry.view}
-                entry={entry}
-                current={current}
-                badge={badges[entry.view]}
-                onSelect={onSelect}
-                className={`flex-1 ${pillClass}`}
-              />
-            ))}
-          </div>
+          <ViewGroup
+            entries={admin}
+            current={current}
+            badges={badges}
+            onSelect={onSelect}
+            className="mt-1 flex flex-wrap"
+          />
         </div>
       ) : null}
     </nav>
