@@ -8,10 +8,14 @@ export interface EmbeddedDatabaseWorkerData {
   settings: Record<string, string>;
 }
 
-export type EmbeddedDatabaseRequest = { id: number; sql: string; params: unknown[] } | { id: number; close: true };
+export type EmbeddedDatabaseRequest =
+  | { id: number; sql: string; params: unknown[] }
+  | { id: number; script: string }
+  | { id: number; close: true };
 
 export type EmbeddedDatabaseResponse =
   | { id: number; rows: unknown[] }
+  | { id: number; results: { rows: unknown[] }[] }
   | { id: number; error: { message: string; fields: Record<string, unknown> } }
   | { ready: true }
   | { failed: string };
@@ -61,7 +65,7 @@ function createQuery({ pglite }: { pglite: PGlite }) {
   const { serialize } = protocol;
   const statements = new Map<string, string>();
   const execute = async (parts: Uint8Array[]) => (await pglite.execProtocol(concatenate(parts))).messages;
-  return (sql: string, params: unknown[]): Promise<unknown[]> =>
+  const query = (sql: string, params: unknown[]): Promise<unknown[]> =>
     pglite.runExclusive(async () => {
       // Parameterless multi-statement SQL (migrations) goes through the simple protocol, which allows several.
       if (params.length === 0 && sql.includes(';')) {
@@ -85,6 +89,20 @@ function createQuery({ pglite }: { pglite: PGlite }) {
       ]);
       return parse.parseResults(messages, pglite.parsers)[0]!.rows;
     });
+  // Several statements in one call, each one's rows kept: the job queue's blocks (BEGIN … RETURNING … COMMIT)
+  // run whole, with no other query between their statements. A statement that fails ends the block; its
+  // transaction is rolled back so the next caller does not find the connection aborted.
+  const script = (sql: string): Promise<{ rows: unknown[] }[]> =>
+    pglite.runExclusive(async () => {
+      try {
+        const messages = await execute([serialize.query(sql)]);
+        return parse.parseResults(messages, pglite.parsers).map((result) => ({ rows: result.rows }));
+      } catch (error) {
+        await execute([serialize.query('ROLLBACK')]).catch(() => {});
+        throw error;
+      }
+    });
+  return { query, script };
 }
 
 async function serve() {
@@ -94,7 +112,7 @@ async function serve() {
     postgresqlconf: Object.entries(settings).map(([name, value]) => `${name} = '${value}'`),
   });
   await pglite.waitReady;
-  const query = createQuery({ pglite });
+  const { query, script } = createQuery({ pglite });
   // Answers leave in batches: a message wakes the API's thread, which cost more than a query (about 0.13 ms
   // each) when every answer went alone. A batch leaves when it is full or when the queue has run dry.
   let answers: EmbeddedDatabaseResponse[] = [];
@@ -129,8 +147,9 @@ async function serve() {
       answer({ id: request.id, error: { message: 'The embedded database is closed.', fields: {} } });
       return;
     }
-    const settled = query(request.sql, request.params).then(
-      (rows) => answer({ id: request.id, rows }),
+    const settled = ('script' in request ? script(request.script) : query(request.sql, request.params)).then(
+      (rows) =>
+        answer('script' in request ? { id: request.id, results: rows as { rows: unknown[] }[] } : { id: request.id, rows }),
       (error: unknown) =>
         answer({
           id: request.id,

@@ -191,4 +191,84 @@ export const migrations: Array<{ id: number; sql: string }> = [
         updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
       );`,
   },
+  {
+    id: 8,
+    // Saved questions and tool calls, their schedules, each run's bounded result and its difference from
+    // the run before, alert rules and their firings. A run is unique per schedule and due time, so a due
+    // run happens once whichever instance (or retry) picks it up; a firing is unique per alert and run, so
+    // each firing notifies once.
+    sql: `
+      CREATE TABLE saved_items (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('tool_call', 'question')),
+        datasource TEXT,
+        tool TEXT,
+        arguments JSONB,
+        question TEXT,
+        datasources JSONB,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX saved_items_owner ON saved_items (owner, created_at DESC);
+      CREATE TABLE schedules (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        saved_id TEXT NOT NULL REFERENCES saved_items (id) ON DELETE CASCADE,
+        cron TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        paused BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX schedules_owner ON schedules (owner, created_at DESC);
+      CREATE INDEX schedules_saved ON schedules (saved_id);
+      CREATE TABLE schedule_runs (
+        id TEXT PRIMARY KEY,
+        schedule_id TEXT NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        due_at TIMESTAMPTZ NOT NULL,
+        trigger TEXT NOT NULL DEFAULT 'schedule' CHECK (trigger IN ('schedule', 'manual')),
+        status TEXT NOT NULL CHECK (status IN ('running', 'ok', 'error')),
+        attempt INTEGER NOT NULL DEFAULT 1,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        finished_at TIMESTAMPTZ,
+        result JSONB,
+        diff JSONB,
+        metrics JSONB,
+        error JSONB,
+        usage JSONB,
+        UNIQUE (schedule_id, due_at)
+      );
+      CREATE INDEX schedule_runs_schedule ON schedule_runs (schedule_id, started_at DESC);
+      CREATE INDEX schedule_runs_started ON schedule_runs (started_at);
+      CREATE TABLE alert_rules (
+        id TEXT PRIMARY KEY,
+        schedule_id TEXT NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        condition JSONB NOT NULL,
+        webhook_url TEXT,
+        webhook_secret TEXT,
+        email_to JSONB,
+        quiet_hours JSONB,
+        enabled BOOLEAN NOT NULL DEFAULT true,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX alert_rules_schedule ON alert_rules (schedule_id);
+      CREATE TABLE alert_firings (
+        id TEXT PRIMARY KEY,
+        alert_id TEXT NOT NULL REFERENCES alert_rules (id) ON DELETE CASCADE,
+        run_id TEXT REFERENCES schedule_runs (id) ON DELETE SET NULL,
+        test BOOLEAN NOT NULL DEFAULT false,
+        fingerprint TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'deferred', 'sent', 'failed', 'suppressed')),
+        message TEXT NOT NULL,
+        deliveries JSONB NOT NULL DEFAULT '[]',
+        fired_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        deliver_after TIMESTAMPTZ,
+        delivered_at TIMESTAMPTZ
+      );
+      CREATE UNIQUE INDEX alert_firings_once ON alert_firings (alert_id, run_id) WHERE run_id IS NOT NULL;
+      CREATE INDEX alert_firings_alert ON alert_firings (alert_id, fired_at DESC);`,
+  },
 ];

@@ -5,6 +5,13 @@ import { openEmbeddedDatabase } from './open-embedded-database.js';
 export interface Database {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
+  /**
+   * Where the data lives, for the job queue: a PostgreSQL server (with the URL its own pool connects to),
+   * or the embedded database (one process) with `script` to run several statements as one block.
+   */
+  engine?:
+    | { kind: 'postgres'; connectionString: string }
+    | { kind: 'embedded'; script(sql: string): Promise<{ rows: unknown[] }[]> };
 }
 
 const migrationLock = 727_271;
@@ -60,9 +67,9 @@ export async function openDatabase({ directory, url }: { directory?: string; url
       await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]).catch(() => {});
       client.release();
     }
-    return { query, close: () => pool.end() };
+    return { query, close: () => pool.end(), engine: { kind: 'postgres', connectionString: url } };
   }
-  const { query, close } = await openEmbeddedDatabase({ ...(directory ? { directory } : {}) });
+  const { query, close, script } = await openEmbeddedDatabase({ ...(directory ? { directory } : {}) });
   // One connection that nothing else uses yet: the migrations' transactions are plain BEGIN and COMMIT.
   await migrate({
     query,
@@ -77,5 +84,5 @@ export async function openDatabase({ directory, url }: { directory?: string; url
       }
     },
   });
-  return { query, close };
+  return { query, close, engine: { kind: 'embedded', script } };
 }

@@ -62,6 +62,8 @@ async function createDataDirectory({ directory }: { directory: string }) {
 
 export interface EmbeddedDatabase {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Several statements run as one block (simple protocol), with each statement's rows. */
+  script(sql: string): Promise<{ rows: unknown[] }[]>;
   close(): Promise<void>;
   /** The worker thread PGlite runs in. */
   threadId: number;
@@ -90,7 +92,7 @@ export async function openEmbeddedDatabase({ directory }: { directory?: string }
     // The process's options, less one that only applies to code given on the command line (`node -e`).
     execArgv: process.execArgv.filter((option) => !option.startsWith('--input-type')),
   });
-  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (rows: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let stopped: Error | undefined;
   const stop = (error: Error) => {
@@ -107,6 +109,7 @@ export async function openEmbeddedDatabase({ directory }: { directory?: string }
           const waiting = pending.get(response.id);
           pending.delete(response.id);
           if ('rows' in response) waiting?.resolve(response.rows);
+          else if ('results' in response) waiting?.resolve(response.results);
           else waiting?.reject(Object.assign(new Error(response.error.message), response.error.fields));
         }
       }
@@ -118,7 +121,7 @@ export async function openEmbeddedDatabase({ directory }: { directory?: string }
     worker.once('exit', () => stop(new Error('The embedded database has stopped.')));
   });
   const send = (request: Omit<EmbeddedDatabaseRequest, 'id'>) =>
-    new Promise<unknown[]>((resolve, reject) => {
+    new Promise<unknown>((resolve, reject) => {
       if (stopped) return reject(stopped);
       const id = nextId++;
       pending.set(id, { resolve, reject });
@@ -133,6 +136,7 @@ export async function openEmbeddedDatabase({ directory }: { directory?: string }
   return {
     threadId: worker.threadId,
     query: async <Row>(sql: string, params: unknown[] = []) => (await send({ sql, params })) as Row[],
+    script: async (sql: string) => (await send({ script: sql })) as { rows: unknown[] }[],
     close: async () => {
       if (!stopped) await send({ close: true });
       await worker.terminate();
