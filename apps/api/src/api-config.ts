@@ -39,6 +39,28 @@ export interface ApiConfig {
   secretKeys: { current?: string; previous: string[] };
   /** Audit entries older than this many days are deleted (an admin can change it in the app). */
   auditRetentionDays: number;
+  /** Saved questions' schedules, their runs and alerts. */
+  schedules: ScheduleSettings;
+}
+
+export interface ScheduleSettings {
+  /** Whether this instance runs due schedules (every instance serves the API either way). */
+  runner: boolean;
+  /** Tokens (input + output) one run of a saved question may use in all; the run stops when it is spent. */
+  questionTokenLimit: number;
+  /** Runs older than this many days are deleted. */
+  runRetentionDays: number;
+  /** At most this many runs are kept per schedule (the newest). */
+  runsKeptPerSchedule: number;
+  /** How many schedules one user may have. */
+  schedulesPerUser: number;
+  /** Retries of a run after a retryable failure (a source that is down), with doubling delays. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** Where alert emails go out (`smtp://user:pass@host:587`, `smtps://…`); no email alerts without it. */
+  smtp?: { url: string; from: string };
+  /** Webhooks to private, loopback and link-local addresses; off unless set (always on in local mode). */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 export interface OidcSettings {
@@ -190,6 +212,50 @@ export function apiConfigFromEnvironment({
       name: 'AUDIT_RETENTION_DAYS',
       value: environment.AUDIT_RETENTION_DAYS,
       fallback: 365,
+    }),
+    schedules: scheduleSettingsFromEnvironment({ environment }),
+  };
+}
+
+function booleanSetting({ name, value, fallback }: { name: string; value: string | undefined; fallback: boolean }) {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`${name}: expected true or false, got "${value}"`);
+}
+
+export function scheduleSettingsFromEnvironment({
+  environment,
+}: {
+  environment: Record<string, string | undefined>;
+}): ScheduleSettings {
+  const number = (name: string, fallback: number) => positiveInteger({ name, value: environment[name], fallback });
+  const smtpUrl = environment.SMTP_URL;
+  if (smtpUrl !== undefined && smtpUrl !== '') {
+    let protocol: string;
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // Never echo the value: it carries the SMTP password.
+      throw new Error('SMTP_URL: expected a URL like smtp://user:password@host:587');
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('SMTP_URL: expected smtp:// or smtps://');
+  }
+  return {
+    runner: booleanSetting({ name: 'SCHEDULER', value: environment.SCHEDULER, fallback: true }),
+    questionTokenLimit: number('SCHEDULE_QUESTION_TOKEN_LIMIT', 50_000),
+    runRetentionDays: number('SCHEDULE_RUN_RETENTION_DAYS', 90),
+    runsKeptPerSchedule: number('SCHEDULE_RUNS_KEPT', 500),
+    schedulesPerUser: number('SCHEDULES_PER_USER', 100),
+    retryLimit: environment.SCHEDULE_RETRY_LIMIT === '0' ? 0 : number('SCHEDULE_RETRY_LIMIT', 2),
+    retryDelaySeconds: number('SCHEDULE_RETRY_DELAY_SECONDS', 30),
+    ...(smtpUrl
+      ? { smtp: { url: smtpUrl, from: environment.ALERT_EMAIL_FROM || 'ConnectorMCP <alerts@localhost>' } }
+      : {}),
+    webhookAllowPrivateNetworks: booleanSetting({
+      name: 'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+      value: environment.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      fallback: false,
     }),
   };
 }

@@ -8,7 +8,13 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError } from './api-error.js';
-import type { ApiConfig, OidcSettings } from './api-config.js';
+import {
+  scheduleSettingsFromEnvironment,
+  type ApiConfig,
+  type OidcSettings,
+  type ScheduleSettings,
+} from './api-config.js';
+import { createAlerts, type Alerts } from './alerts/alerts.js';
 import { datasourceApprovalPermission } from './approvals/datasource-approval-permission.js';
 import { createAppSettingsStore } from './audit/app-settings.js';
 import { createAuditLog } from './audit/audit-log.js';
@@ -37,9 +43,13 @@ import { approvalsRouter } from './routes/approvals-router.js';
 import { chatRouter } from './routes/chat-router.js';
 import { datasourcesRouter } from './routes/datasources-router.js';
 import { sessionsRouter } from './routes/sessions-router.js';
+import { savedRouter } from './routes/saved-router.js';
+import { schedulesRouter } from './routes/schedules-router.js';
 import { statusRouter } from './routes/status-router.js';
 import { toolCallsRouter } from './routes/tool-calls-router.js';
 import { createRunRegistry } from './run-registry.js';
+import { createScheduleRunner } from './schedules/schedule-runner.js';
+import { createScheduler, type Scheduler } from './schedules/scheduler.js';
 import { serveWebApp } from './serve-web-app.js';
 
 export interface AppOptions {
@@ -74,11 +84,16 @@ export interface AppOptions {
   anthropic?: Anthropic;
   /** Requests per minute per API key (or address without keys); default 300. */
   rateLimitPerMinute?: number;
+  /** Schedules, their runs and alerts; the defaults of `scheduleSettingsFromEnvironment` for what is not given. */
+  schedules?: Partial<ScheduleSettings>;
 }
 
 export type ApiApp = Express & {
   /** For graceful shutdown: lets running chats finish for `graceMs`, then cancels the rest. */
   drain(options: { graceMs: number }): Promise<void>;
+  /** The job queue of schedules and alert deliveries (started with the app). */
+  scheduler: Scheduler;
+  alerts: Alerts;
 };
 
 /** The Express app: routing, validation, auth; chat logic lives in the orchestrator. */
@@ -102,6 +117,7 @@ export function createApp({
   anthropic,
   rateLimitPerMinute = 300,
   webDirectory,
+  schedules,
 }: AppOptions): ApiApp {
   const app = express();
   app.disable('x-powered-by');
@@ -202,6 +218,42 @@ export function createApp({
       mode: registry.mode,
     }),
   });
+  const scheduleSettings: ScheduleSettings = {
+    ...scheduleSettingsFromEnvironment({ environment: {} }),
+    ...schedules,
+  };
+  // The queue and the alerts hand work to each other (a run fires an alert, whose delivery is a queued job);
+  // the queue calls them only once started, below, when all three exist.
+  const scheduler = createScheduler({
+    database,
+    logger,
+    settings: scheduleSettings,
+    runSchedule: (job) => scheduleRunner.run(job),
+    deliverAlert: (job) => alerts.deliver(job),
+  });
+  const alerts = createAlerts({
+    database,
+    secretBox,
+    auditLog,
+    settings: scheduleSettings,
+    allowPrivateNetworks: scheduleSettings.webhookAllowPrivateNetworks || registry.mode === 'local',
+    logger,
+    enqueueDelivery: (job) => scheduler.enqueueDelivery(job),
+  });
+  const scheduleRunner = createScheduleRunner({
+    database,
+    hub,
+    registry,
+    alerts,
+    auditLog,
+    settings: scheduleSettings,
+    logger,
+    environment,
+    ...(anthropic ? { anthropic } : {}),
+  });
+  const schedulerStarted = scheduler.start().catch((error: unknown) => {
+    if (!draining) logger.error({ err: error }, 'could not start the schedules queue; schedules will not run');
+  });
   const authentication = createAuth({
     database,
     logger,
@@ -263,6 +315,9 @@ export function createApp({
     }),
   );
   app.use('/api/datasources', datasourcesRouter({ hub, registry, auditLog }));
+  app.use('/api/saved', savedRouter({ database, hub, registry, scheduler, auditLog }));
+  app.use('/api/schedules/:scheduleId/alerts', alerts.router());
+  app.use('/api/schedules', schedulesRouter({ database, scheduler, settings: scheduleSettings, auditLog }));
   if (webDirectory && existsSync(join(webDirectory, 'index.html'))) app.use(serveWebApp({ webDirectory }));
   app.use((request, _response, next) =>
     next(new ApiError({ status: 404, code: 'not_found', message: `No route ${request.method} ${request.path}.` })),
@@ -273,8 +328,11 @@ export function createApp({
       draining = true;
       auditRetention.stop();
       await initialLoad;
-      await runs.drain({ graceMs });
+      await schedulerStarted;
+      await Promise.all([runs.drain({ graceMs }), scheduler.stop({ graceMs })]);
       runs.close();
     },
+    scheduler,
+    alerts,
   });
 }

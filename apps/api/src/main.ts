@@ -55,6 +55,7 @@ const app = createApp({
   corsOrigins: config.corsOrigins,
   environment: process.env,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  schedules: config.schedules,
   webDirectory: fileURLToPath(new URL('../../web/dist', import.meta.url)),
 });
 const server = app.listen(config.port, config.host, (error?: Error) => {

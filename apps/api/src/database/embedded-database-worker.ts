@@ -9,9 +9,7 @@ export interface EmbeddedDatabaseWorkerData {
 }
 
 export type EmbeddedDatabaseRequest =
-  | { id: number; sql: string; params: unknown[] }
-  | { id: number; script: string }
-  | { id: number; close: true };
+  { id: number; sql: string; params: unknown[] } | { id: number; script: string } | { id: number; close: true };
 
 export type EmbeddedDatabaseResponse =
   | { id: number; rows: unknown[] }
@@ -149,7 +147,9 @@ async function serve() {
     }
     const settled = ('script' in request ? script(request.script) : query(request.sql, request.params)).then(
       (rows) =>
-        answer('script' in request ? { id: request.id, results: rows as { rows: unknown[] }[] } : { id: request.id, rows }),
+        answer(
+          'script' in request ? { id: request.id, results: rows as { rows: unknown[] }[] } : { id: request.id, rows },
+        ),
       (error: unknown) =>
         answer({
           id: request.id,
