@@ -17,7 +17,13 @@ export type AuditAction =
   | 'api_key_created'
   | 'api_key_revoked'
   | 'user_updated'
-  | 'settings_updated';
+  | 'settings_updated'
+  | 'saved_create'
+  | 'saved_delete'
+  | 'schedule_create'
+  | 'schedule_update'
+  | 'schedule_delete'
+  | 'schedule_run_now';
 
 export interface AuditRecord {
   /** Who acted; their name is stored as it is now, so the trail still reads right after a rename. */

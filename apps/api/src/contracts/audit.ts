@@ -16,6 +16,12 @@ export const auditActionSchema = z.enum([
   'api_key_revoked',
   'user_updated',
   'settings_updated',
+  'saved_create',
+  'saved_delete',
+  'schedule_create',
+  'schedule_update',
+  'schedule_delete',
+  'schedule_run_now',
 ]);
 
 /** The filters of `GET /api/admin/audit` and `GET /api/admin/audit/export.csv` (query parameters). */

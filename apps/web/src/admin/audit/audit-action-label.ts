@@ -14,6 +14,12 @@ export const auditActionLabels: Record<AuditAction, string> = {
   api_key_revoked: 'API key revoked',
   user_updated: 'User changed',
   settings_updated: 'Settings changed',
+  saved_create: 'Saved item created',
+  saved_delete: 'Saved item deleted',
+  schedule_create: 'Schedule created',
+  schedule_update: 'Schedule changed',
+  schedule_delete: 'Schedule deleted',
+  schedule_run_now: 'Schedule run now',
 };
 
 /** An action in words; one this page does not know yet is still shown, as the API names it. */
