@@ -2,7 +2,14 @@ import type { JsonSchema } from './json-schema.js';
 
 /** Why a run stopped early, for clients to react to (banners, retry buttons). */
 export type ChatErrorCode =
-  'missing_api_key' | 'rate_limited' | 'overloaded' | 'upstream' | 'step_limit' | 'cancelled' | 'tool_failed';
+  | 'missing_api_key'
+  | 'rate_limited'
+  | 'overloaded'
+  | 'upstream'
+  | 'step_limit'
+  | 'token_budget'
+  | 'cancelled'
+  | 'tool_failed';
 
 export type ToolCallStatus = 'ok' | 'error' | 'denied' | 'cancelled';
 

@@ -32,6 +32,12 @@ export interface RunChatOptions {
   /** Replaces the generated system prompt (today's date is still added). */
   system?: string;
   maxSteps?: number;
+  /**
+   * Tokens the whole run may use (input, cache reads and writes, and output, summed over its model steps):
+   * once reached, the run stops before its next model step with an `error` event `token_budget`. A step in
+   * progress is never cut, so a run may end somewhat above it. No limit by default.
+   */
+  tokenBudget?: number;
   maxTokens?: number;
   /** Token budget of one tool result as the model sees it. */
   toolResultTokens?: number;
@@ -129,6 +135,13 @@ export async function runChat(options: RunChatOptions): Promise<RunChatResult> {
 
   for (let step = 0; step < maxSteps; step += 1) {
     if (signal?.aborted) return failWith('cancelled', 'The run was cancelled.', false);
+    const used = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens + usage.outputTokens;
+    if (options.tokenBudget !== undefined && used >= options.tokenBudget)
+      return failWith(
+        'token_budget',
+        `Stopped after using ${used} tokens, the budget of ${options.tokenBudget}, without a final answer.`,
+        false,
+      );
     const { messages: fitted, elided } = fitConversation({
       messages: conversation,
       tokenBudget: options.contextTokens ?? 150_000,

@@ -320,6 +320,48 @@ describe('runChat end to end with real connectors and the fake Anthropic API', (
     }
   });
 
+  it('stops before the next model step once the token budget is spent, and not before', async () => {
+    const looping = await startFakeAnthropic({
+      defaultTurn: () => ({ content: [{ type: 'tool_use', name: 'mysql__list_databases', input: {} }] }),
+    });
+    try {
+      const events: ChatEvent[] = [];
+      const result = await runChat({
+        hub,
+        anthropic: new Anthropic({ apiKey: looping.apiKey, baseURL: looping.baseUrl }),
+        messages: question,
+        datasources: ['mysql'],
+        maxSteps: 50,
+        tokenBudget: 1,
+        onEvent: (event) => events.push(event),
+      });
+      // One step always runs; its tokens spend the budget, so no second request is made.
+      expect(looping.requests).toHaveLength(1);
+      expect(result.stopReason).toBe('token_budget');
+      expect(events.filter((event) => event.type === 'error')).toEqual([
+        expect.objectContaining({ code: 'token_budget', retryable: false }),
+      ]);
+      expect(events.at(-1)).toEqual({ type: 'done', stopReason: 'token_budget' });
+      const used = result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens;
+      expect(used + result.usage.outputTokens).toBeGreaterThanOrEqual(1);
+
+      // A budget that one step cannot spend lets the run go on to the step limit.
+      const generous = await runChat({
+        hub,
+        anthropic: new Anthropic({ apiKey: looping.apiKey, baseURL: looping.baseUrl }),
+        messages: question,
+        datasources: ['mysql'],
+        maxSteps: 3,
+        tokenBudget: 10_000_000,
+        onEvent: () => {},
+      });
+      expect(generous.stopReason).toBe('step_limit');
+      expect(looping.requests).toHaveLength(4);
+    } finally {
+      await looping.stop();
+    }
+  });
+
   it('cuts an oversized tool result to the token budget with a marker', async () => {
     fake.script(
       { content: [{ type: 'tool_use', name: 'mysql__execute_query', input: { sql: 'SELECT * FROM customers' } }] },
