@@ -12,6 +12,7 @@ export const chatErrorCodeSchema = z.enum([
   'overloaded',
   'upstream',
   'step_limit',
+  'token_budget',
   'cancelled',
   'tool_failed',
 ]);
