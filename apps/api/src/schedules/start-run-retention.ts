@@ -1,0 +1,82 @@
+import type { Logger } from 'pino';
+import type { ScheduleSettings } from '../api-config.js';
+import type { Database } from '../database/open-database.js';
+
+export interface RunRetention {
+  /** One pass: deletes runs past the age limit, then each schedule's runs beyond the count it keeps. */
+  runOnce(): Promise<{ byAge: number; byCount: number }>;
+  stop(): void;
+}
+
+const deleteBatchSize = 5_000;
+
+/** Runs a batched DELETE … RETURNING until a batch comes back short; resolves to how many rows went. */
+async function deleteInBatches({ database, sql, params }: { database: Database; sql: string; params: unknown[] }) {
+  let deleted = 0;
+  for (;;) {
+    const rows = await database.query<{ id: string }>(sql, [...params, deleteBatchSize]);
+    deleted += rows.length;
+    if (rows.length < deleteBatchSize) return deleted;
+  }
+}
+
+/**
+ * Deletes old schedule runs at start and then every `intervalMs` (an hour): runs started more than
+ * `runRetentionDays` ago, and each schedule's finished runs beyond its newest `runsKeptPerSchedule`. Batches
+ * keep the locks short; several instances may run it at once, as deleting rows already gone deletes nothing.
+ * A run in progress is never counted out (its row guards its due time). The timer keeps no process alive.
+ */
+export function startRunRetention({
+  database,
+  settings,
+  logger,
+  intervalMs = 60 * 60 * 1000,
+}: {
+  database: Database;
+  settings: Pick<ScheduleSettings, 'runRetentionDays' | 'runsKeptPerSchedule'>;
+  logger?: Logger;
+  intervalMs?: number;
+}): RunRetention {
+  let stopped = false;
+  const runOnce = async () => {
+    const byAge = await deleteInBatches({
+      database,
+      sql: `DELETE FROM schedule_runs WHERE id IN (
+              SELECT id FROM schedule_runs WHERE started_at < now() - make_interval(days => $1::int) LIMIT $2
+            ) RETURNING id`,
+      params: [settings.runRetentionDays],
+    });
+    const byCount = await deleteInBatches({
+      database,
+      sql: `DELETE FROM schedule_runs WHERE id IN (
+              SELECT id FROM (
+                SELECT id, row_number() OVER (PARTITION BY schedule_id ORDER BY started_at DESC, id DESC) AS position
+                FROM schedule_runs WHERE status <> 'running'
+              ) ranked WHERE position > $1 LIMIT $2
+            ) RETURNING id`,
+      params: [settings.runsKeptPerSchedule],
+    });
+    if (byAge + byCount > 0)
+      logger?.info(
+        `schedule runs: deleted ${byAge} older than ${settings.runRetentionDays} days and ${byCount} beyond the ${settings.runsKeptPerSchedule} kept per schedule`,
+      );
+    return { byAge, byCount };
+  };
+  const pass = () => {
+    if (stopped) return;
+    runOnce().catch((error: unknown) => {
+      // The database may be closing or blip: the next pass tries again.
+      if (!stopped) logger?.warn({ err: error }, 'schedule runs: could not delete old runs');
+    });
+  };
+  const timer = setInterval(pass, intervalMs);
+  timer.unref();
+  setImmediate(pass).unref();
+  return {
+    runOnce,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
