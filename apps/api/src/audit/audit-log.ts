@@ -23,7 +23,11 @@ export type AuditAction =
   | 'schedule_create'
   | 'schedule_update'
   | 'schedule_delete'
-  | 'schedule_run_now';
+  | 'schedule_run_now'
+  | 'alert_create'
+  | 'alert_update'
+  | 'alert_delete'
+  | 'alert_test';
 
 export interface AuditRecord {
   /** Who acted; their name is stored as it is now, so the trail still reads right after a rename. */

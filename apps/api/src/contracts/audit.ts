@@ -22,6 +22,10 @@ export const auditActionSchema = z.enum([
   'schedule_update',
   'schedule_delete',
   'schedule_run_now',
+  'alert_create',
+  'alert_update',
+  'alert_delete',
+  'alert_test',
 ]);
 
 /** The filters of `GET /api/admin/audit` and `GET /api/admin/audit/export.csv` (query parameters). */

@@ -20,6 +20,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   schedule_update: 'Schedule changed',
   schedule_delete: 'Schedule deleted',
   schedule_run_now: 'Schedule run now',
+  alert_create: 'Alert created',
+  alert_update: 'Alert changed',
+  alert_delete: 'Alert deleted',
+  alert_test: 'Alert test sent',
 };
 
 /** An action in words; one this page does not know yet is still shown, as the API names it. */
