@@ -50,6 +50,7 @@ import { toolCallsRouter } from './routes/tool-calls-router.js';
 import { createRunRegistry } from './run-registry.js';
 import { createScheduleRunner } from './schedules/schedule-runner.js';
 import { createScheduler, type Scheduler } from './schedules/scheduler.js';
+import { startRunRetention } from './schedules/start-run-retention.js';
 import { serveWebApp } from './serve-web-app.js';
 
 export interface AppOptions {
@@ -222,6 +223,7 @@ export function createApp({
     ...scheduleSettingsFromEnvironment({ environment: {} }),
     ...schedules,
   };
+  const runRetention = startRunRetention({ database, settings: scheduleSettings, logger });
   // The queue and the alerts hand work to each other (a run fires an alert, whose delivery is a queued job);
   // the queue calls them only once started, below, when all three exist.
   const scheduler = createScheduler({
@@ -327,6 +329,7 @@ export function createApp({
     drain: async ({ graceMs }: { graceMs: number }) => {
       draining = true;
       auditRetention.stop();
+      runRetention.stop();
       await initialLoad;
       await schedulerStarted;
       await Promise.all([runs.drain({ graceMs }), scheduler.stop({ graceMs })]);
