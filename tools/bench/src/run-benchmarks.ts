@@ -1,11 +1,11 @@
 // Runs every `src/benchmarks/*.bench.ts` (or those named on the command line) and prints one table.
-// Usage: npm run bench [-- mysql s3]
+// Usage: npm run bench [-- mysql s3] (arguments like `--minutes=5` are flags of a benchmark, not names)
 import { readdir } from 'node:fs/promises';
 import type { Benchmark, BenchmarkRow } from './benchmark.ts';
 import { printTable } from './print-table.ts';
 
 const directory = new URL('./benchmarks/', import.meta.url);
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const files = (await readdir(directory))
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => wanted.length === 0 || wanted.some((name) => file.startsWith(name)))
