@@ -1,0 +1,57 @@
+import type { Schedule } from './schedule-types.js';
+import { useCallback, useMemo, useState } from 'react';
+import { useRunScheduleNow } from './use-schedules.js';
+
+/** Whether the schedule's last finished run is the one asked for (the server names it by its `due_at`). */
+export const hasFinishedRunDue = ({ schedule, dueAt }: { schedule: Schedule; dueAt: number }) =>
+  schedule.last_run !== null && Date.parse(schedule.last_run.due_at) >= dueAt && schedule.running_since === null;
+
+/**
+ * "Run now" and the wait for its run: from the click until a finished run due then shows in the list, the
+ * schedule counts as running (its spinner stays), however long the queue takes to start it.
+ */
+export function useRunNow() {
+  const run = useRunScheduleNow();
+  // Schedule id → the asked run's due time (ms).
+  const [pending, setPending] = useState<Record<string, number>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const start = useCallback(
+    (schedule: Schedule) => {
+      setError(null);
+      run.mutate(
+        { id: schedule.id },
+        {
+          onSuccess: ({ due_at }) => setPending((current) => ({ ...current, [schedule.id]: Date.parse(due_at) })),
+          onError: (failure) => setError(`${schedule.name} could not be started: ${failure.message}`),
+        },
+      );
+    },
+    [run],
+  );
+
+  /** Forgets the asked runs that have finished (or whose schedule is gone). */
+  const settle = useCallback(({ schedules }: { schedules: Schedule[] | undefined }) => {
+    if (!schedules) return;
+    setPending((current) => {
+      const left = Object.entries(current).filter(([id, dueAt]) => {
+        const schedule = schedules.find((candidate) => candidate.id === id);
+        return schedule !== undefined && !hasFinishedRunDue({ schedule, dueAt });
+      });
+      return left.length === Object.keys(current).length ? current : Object.fromEntries(left);
+    });
+  }, []);
+
+  const runningIds = useCallback(
+    ({ schedules }: { schedules: Schedule[] }) =>
+      new Set([
+        ...Object.keys(pending),
+        ...schedules.filter((schedule) => schedule.running_since !== null).map((schedule) => schedule.id),
+        ...(run.isPending && run.variables ? [run.variables.id] : []),
+      ]),
+    [pending, run.isPending, run.variables],
+  );
+
+  const waiting = useMemo(() => Object.keys(pending).length > 0 || run.isPending, [pending, run.isPending]);
+  return { start, settle, runningIds, waiting, error, clearError: () => setError(null) };
+}
