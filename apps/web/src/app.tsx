@@ -18,6 +18,7 @@ import { Banner } from './layout/banner.js';
 import { ThemeToggle } from './layout/theme-toggle.js';
 import { ViewNavigation, type View } from './layout/view-navigation.js';
 import { SourceHealthBanners } from './layout/source-health-banners.js';
+import { SchedulesPageOnDemand } from './schedules/schedules-page-on-demand.js';
 import { DatasourceList } from './sidebar/datasource-list.js';
 import { SessionList } from './sidebar/session-list.js';
 
@@ -171,6 +172,7 @@ export function App() {
         {view === 'users' ? <UsersPage currentUserId={me.data?.user.id} /> : null}
         {view === 'datasources' ? <DatasourcesPageOnDemand /> : null}
         {view === 'audit' ? <AuditPageOnDemand /> : null}
+        {view === 'schedules' ? <SchedulesPageOnDemand /> : null}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Every screen of the app; the views not listed in `views` (API keys) are reached from the user menu. */
-export type View = 'chat' | 'explorer' | 'approvals' | 'api-keys' | 'users' | 'datasources' | 'audit';
+export type View = 'chat' | 'explorer' | 'approvals' | 'schedules' | 'api-keys' | 'users' | 'datasources' | 'audit';
 
 export interface ViewEntry {
   view: View;
@@ -13,6 +13,7 @@ export const views: ViewEntry[] = [
   { view: 'chat', label: 'Chat', adminOnly: false },
   { view: 'explorer', label: 'Tool explorer', adminOnly: false },
   { view: 'approvals', label: 'Approvals', adminOnly: false },
+  { view: 'schedules', label: 'Schedules', adminOnly: false },
   { view: 'datasources', label: 'Datasources', adminOnly: true },
   { view: 'users', label: 'Users', adminOnly: true },
   { view: 'audit', label: 'Audit', adminOnly: true },
