@@ -11,6 +11,8 @@ export interface FakeAnswer {
 export interface FakeRequest {
   method: string;
   path: string;
+  /** The query string (`?limit=20&before=r2`), which routes do not match on. */
+  search: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -27,10 +29,11 @@ export function installFakeApi(routes: FakeRoutes): { requests: FakeRequest[]; r
   const original = globalThis.fetch;
   globalThis.fetch = jest.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
-    const path = String(input).split('?')[0]!;
+    const [path = '', query = ''] = String(input).split('?');
     const request: FakeRequest = {
       method,
       path,
+      search: new URLSearchParams(query),
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
