@@ -5,7 +5,7 @@ import type {
   CreateAlertRequest,
   SavedAlertResponse,
   UpdateAlertRequest,
-} from '@connectormcp/api/contracts';
+} from './alert-types.js';
 import { apiRequest } from '../../api/api-request.js';
 
 export const alertsQueryKey = (scheduleId: string) => ['schedules', scheduleId, 'alerts'] as const;
