@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { seedMysqlSample, startMariadb, startPostgres } from '@connectormcp/services';
 import pg from 'pg';
 import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
+import { countExtraExecutions } from '../count-extra-executions.ts';
 import { countScheduleRuns } from '../count-schedule-runs.ts';
 import { createSchedules } from '../create-schedules.ts';
 import { percentile, processCpuMilliseconds, residentMemory } from '../measure.ts';
@@ -34,10 +35,22 @@ const settleMs = 5000;
 /** How long after its due minute a run may still finish and count. */
 const lateMs = 2 * minuteMs;
 
+/**
+ * The scheduler's pg-boss settings on PostgreSQL (apps/api/src/schedules/create-job-queue.ts and scheduler.ts's
+ * workOptions), copied because a tool may not import the app: the baseline's queue works like the API's.
+ */
+const schedulerQueueOptions = {
+  bossOptions: { max: 4, supervise: true },
+  queueOptions: { retryLimit: 2, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
+  workOptions: { pollingIntervalSeconds: 0.5, batchSize: 10, burstWhenBatchFull: true, localConcurrency: 4 },
+};
+
 const lagNote =
   'Start lag: started_at − due_at of each scheduled run in the measured minutes, read from schedule_runs (started_at is when the runner took the job and wrote the run row). Baseline: the same number of jobs inserted straight into pg-boss (its own schema) with startAfter = one moment 10 s ahead, worked by 2 pg-boss instances in the benchmark process with the same work options as the scheduler, whose handler only notes the time: the floor of the queue on this machine with the API instances idle beside it.';
 const countNote =
   'One run is expected per schedule and minute. Runs are grouped by the minute their due_at falls in, so a second run of an occurrence counts as doubled even when its due_at differs by milliseconds (the unique (schedule_id, due_at) would let that through); lost = expected (schedule, minute) pairs without a row once the last minute plus 2 minutes has passed.';
+const executionsNote =
+  'Each scheduled tool call is audited as the owner with detail.schedule_id: per schedule, audit_log tool calls since the first measured minute beyond the attempts of its runs due since then, counted after both instances have stopped. Catches an occurrence executed twice even when the second taker was stopped by the unique run row only after calling the tool.';
 const memoryNote =
   'VmRSS of each API process sampled every second from the first measured minute to the end (its connector process not counted); baseline: the same process idle after start, before any schedule existed.';
 
@@ -93,6 +106,7 @@ export default defineBenchmark({
         connectionString: postgres.url,
         jobs: scheduleCount,
         instances,
+        ...schedulerQueueOptions,
       });
       process.stderr.write(
         `schedules: baseline start lag p50 ${seconds(percentile({ samples: baselineLags, p: 50 })).toFixed(2)} s, p99 ${seconds(percentile({ samples: baselineLags, p: 99 })).toFixed(2)} s\n`,
@@ -141,6 +155,11 @@ export default defineBenchmark({
       }
       const cpuAfter = await Promise.all(pids.map((pid) => processCpuMilliseconds({ pid })));
       const memorySummaries = await memory.stop();
+      const errorLines = apis.map((api) => api.errorLines());
+      // Stopped (drained) before the last count, so every run that started has finished and been audited.
+      await Promise.all(apis.map((api) => api.stop({ timeoutMs: 20_000 })));
+      counts = await countScheduleRuns({ pool, scheduleIds, dueTimes });
+      const executions = await countExtraExecutions({ pool, scheduleIds, from: firstDue });
       if (counts.errorSamples.length > 0)
         process.stderr.write(`schedules: failed runs, e.g. ${counts.errorSamples.join(' | ')}\n`);
 
@@ -161,6 +180,15 @@ export default defineBenchmark({
           goal: '0',
           met: counts.doubled === 0,
           note: countNote,
+        },
+        {
+          benchmark,
+          metric: `tool calls beyond one per run attempt (${executions.executions} audited, ${executions.attempts} attempts)`,
+          value: executions.extra,
+          unit: 'calls',
+          goal: '0',
+          met: executions.extra === 0,
+          note: executionsNote,
         },
         { benchmark, metric: 'runs with due_at off the minute', value: counts.offMinute, unit: 'runs' },
         { benchmark, metric: 'runs failed (status error)', value: counts.errors, unit: 'runs' },
@@ -228,7 +256,7 @@ export default defineBenchmark({
             value: seconds(cpuAfter[index]! - cpuBefore[index]!),
             unit: 's',
           },
-          { benchmark, metric: `${label} error log lines`, value: api.errorLines(), unit: 'lines' },
+          { benchmark, metric: `${label} error log lines`, value: errorLines[index]!, unit: 'lines' },
         );
       });
       return rows;
