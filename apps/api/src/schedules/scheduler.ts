@@ -1,11 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { JobInsert, JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ScheduleSettings } from '../api-config.js';
 import type { Database } from '../database/open-database.js';
+import { createJobQueue } from './create-job-queue.js';
+import { isOccurrence, nextOccurrence } from './next-occurrence.js';
 import type { ScheduleRunJob } from './schedule-runner.js';
+import { stableJobId } from './stable-job-id.js';
 
 /** A notification of an alert firing, delivered (and retried) by the queue. */
 export interface AlertDeliveryJob {
   firingId: string;
+  /** Set by the queue when it hands the job over: 1 for the first try. */
+  attempt?: number;
+  /** Set by the queue: no retry follows this one, whatever happens. */
+  lastAttempt?: boolean;
 }
 
 /**
@@ -26,20 +35,226 @@ export interface Scheduler {
   enqueueDelivery(options: AlertDeliveryJob & { startAfter?: Date }): Promise<void>;
 }
 
-export function createScheduler(_options: {
+export const scheduleRunQueue = 'connectormcp-schedule-run';
+export const alertDeliveryQueue = 'connectormcp-alert-delivery';
+
+/** One schedule's timing, as the chain needs it. */
+interface Timing {
+  id: string;
+  cron: string;
+  timezone: string;
+}
+
+/**
+ * How a worker takes jobs. Due runs of many schedules fall on the same second (1,000 every minute is the
+ * target), so workers take them in batches, fetch again at once while batches come back full, and run a
+ * batch's jobs side by side; an idle queue is polled every half second, which bounds the start lag. The
+ * embedded database is one process's (one connection): fewer workers, polled less often.
+ */
+function workOptions({ embedded }: { embedded: boolean }) {
+  return {
+    pollingIntervalSeconds: embedded ? 1 : 0.5,
+    batchSize: 10,
+    burstWhenBatchFull: true,
+    localConcurrency: embedded ? 1 : 4,
+  };
+}
+
+/** A queue job's settlement, its error kept to a message (no stack, nothing from the job's data). */
+async function settle<Data>(job: JobWithMetadata<Data>, work: () => Promise<void>): Promise<JobResult> {
+  try {
+    await work();
+    return { id: job.id, status: 'completed' };
+  } catch (error) {
+    return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : 'failed' } };
+  }
+}
+
+/**
+ * The schedules' queue. Each schedule is a CHAIN of one-off pg-boss jobs, one per cron occurrence, with
+ * `startAfter` = the occurrence and a job id derived from (schedule, occurrence); the job that runs an
+ * occurrence first queues the next one. Chosen over pg-boss's own cron schedules because:
+ * - the run row needs the occurrence (due_at) so that two takers collide on UNIQUE (schedule_id, due_at);
+ *   a pg-boss cron job carries only the schedule's static data, and its creation time can fall into the next
+ *   minute (the cron pass runs every 30 s and relays through an internal queue), so the occurrence cannot be
+ *   told reliably from it. A chained job carries its occurrence exactly.
+ * - start lag: a cron occurrence waits for the cron pass (≥ 1 s apart, 30 s by default), then for the relay
+ *   queue's worker (≥ 1 s, 50 jobs a poll: 20 polls for 1,000 schedules), then for the run queue's worker;
+ *   a chained job is due at its own time and only waits for the run queue's poll (0.5 s, in bursts).
+ * Exactly once: the same occurrence queued twice (by the chain, by a restart's re-registration, by two
+ * instances) is the same job id, which pg-boss inserts once; a job is fetched by one worker (SKIP LOCKED);
+ * and the run row's UNIQUE (schedule_id, due_at) stops anything that still gets through (a job that expired
+ * while its first taker was still running). Everything lives in the shared database, so a change made on
+ * instance A (register / unregister) is seen by every instance: A queues the new chain and drops the queued
+ * future jobs of the old one; a job queued before a change that no longer matches the schedule (another
+ * cron, paused, deleted) ends without running or chaining when it comes due. `start()` re-queues the next
+ * occurrence of every schedule that is not paused, which repairs a chain that was broken (a job deleted
+ * by hand, a schedule row written while no instance ran) and is a no-op otherwise. An occurrence missed
+ * while no instance ran runs once when one is back (the latest missed one), then the chain is current again.
+ */
+export function createScheduler({
+  database,
+  logger,
+  settings,
+  runSchedule,
+  deliverAlert,
+}: {
   database: Database;
   logger: Logger;
   settings: ScheduleSettings;
-  runSchedule: (job: ScheduleRunJob & { attempt: number; lastAttempt: boolean }) => Promise<void>;
+  runSchedule: (job: ScheduleRunJob & { attempt: number; lastAttempt: boolean; signal?: AbortSignal }) => Promise<void>;
   deliverAlert: (job: AlertDeliveryJob) => Promise<void>;
 }): Scheduler {
-  // Placeholder until the queue lands (issue #17); nothing runs yet.
+  const embedded = database.engine?.kind === 'embedded';
+  const retry = {
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    // Doubling delays stop growing at an hour.
+    retryDelayMax: Math.max(3600, settings.retryDelaySeconds),
+  };
+  let boss: PgBoss | undefined;
+  let starting: Promise<PgBoss> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const ready = async (): Promise<PgBoss> => {
+    if (!starting) throw new Error('The schedules queue has not been started.');
+    if (stopping) throw new Error('The schedules queue is stopping.');
+    return starting;
+  };
+
+  /** Queues the next occurrence of each schedule (after `dueAt` when given); an already queued one is kept. */
+  const queueOccurrences = async (queue: PgBoss, timings: Array<Timing & { dueAt?: Date }>) => {
+    const now = new Date();
+    const jobs: JobInsert<ScheduleRunJob>[] = [];
+    for (const { id, cron, timezone, dueAt } of timings) {
+      let next: Date;
+      try {
+        next = nextOccurrence({ cron, timezone, now, ...(dueAt ? { dueAt } : {}) });
+      } catch {
+        // The API checks cron and time zone before storing them; a row that slipped past stays off the queue.
+        logger.warn({ scheduleId: id }, 'a schedule has a cron or time zone that cannot be read; it is not queued');
+        continue;
+      }
+      jobs.push({
+        id: stableJobId({ parts: [scheduleRunQueue, id, next.toISOString()] }),
+        data: { scheduleId: id, dueAt: next.toISOString(), trigger: 'schedule' },
+        startAfter: next,
+        ...retry,
+      });
+    }
+    for (let index = 0; index < jobs.length; index += 500)
+      await queue.insert(scheduleRunQueue, jobs.slice(index, index + 500));
+  };
+
+  /** Drops a schedule's queued future occurrences (retries of past ones stay: they are runs owed). */
+  const dropQueuedOccurrences = async (queue: PgBoss, scheduleId: string) => {
+    const queued = await queue.findJobs<ScheduleRunJob>(scheduleRunQueue, {
+      data: { scheduleId, trigger: 'schedule' },
+      queued: true,
+    });
+    const now = Date.now();
+    const future = queued.filter((job) => new Date(job.data.dueAt).getTime() > now).map((job) => job.id);
+    if (future.length > 0) await queue.deleteJob(scheduleRunQueue, future);
+  };
+
+  const handleRun = async (queue: PgBoss, job: JobWithMetadata<ScheduleRunJob>) => {
+    const { scheduleId, dueAt, trigger } = job.data;
+    if (trigger === 'schedule') {
+      const [schedule] = await database.query<{ cron: string; timezone: string; paused: boolean }>(
+        'SELECT cron, timezone, paused FROM schedules WHERE id = $1',
+        [scheduleId],
+      );
+      // Deleted, paused, or its timing changed since this job was queued: the chain ends here; the change
+      // queued the schedule's new chain.
+      if (!schedule || schedule.paused) return;
+      if (!isOccurrence({ cron: schedule.cron, timezone: schedule.timezone, at: new Date(dueAt) })) return;
+      // The next occurrence is queued before this one runs, so a slow or failing run does not hold it up.
+      await queueOccurrences(queue, [{ id: scheduleId, ...schedule, dueAt: new Date(dueAt) }]);
+    }
+    await runSchedule({
+      scheduleId,
+      dueAt,
+      trigger,
+      attempt: job.retryCount + 1,
+      lastAttempt: job.retryCount >= job.retryLimit,
+      signal: job.signal,
+    });
+  };
+
+  const start = async (): Promise<PgBoss> => {
+    const queue = createJobQueue({ database, runner: settings.runner });
+    // pg-boss reports what goes wrong in its background loops (a poll, maintenance) here; it retries them.
+    queue.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'schedules queue'));
+    await queue.start();
+    boss = queue;
+    await queue.createQueue(scheduleRunQueue, retry);
+    await queue.createQueue(alertDeliveryQueue, retry);
+    const schedules = await database.query<Timing>('SELECT id, cron, timezone FROM schedules WHERE NOT paused');
+    await queueOccurrences(queue, schedules);
+    if (!settings.runner) {
+      logger.info('SCHEDULER=false: this instance queues schedules but runs none');
+      return queue;
+    }
+    const options = { ...workOptions({ embedded }), includeMetadata: true, perJobResults: true } as const;
+    await queue.work<ScheduleRunJob, unknown, typeof options>(scheduleRunQueue, options, (jobs) =>
+      Promise.all(jobs.map((job) => settle(job, () => handleRun(queue, job)))),
+    );
+    await queue.work<AlertDeliveryJob, unknown, typeof options>(alertDeliveryQueue, options, (jobs) =>
+      Promise.all(
+        jobs.map((job) =>
+          settle(job, () =>
+            deliverAlert({
+              firingId: job.data.firingId,
+              attempt: job.retryCount + 1,
+              lastAttempt: job.retryCount >= job.retryLimit,
+            }),
+          ),
+        ),
+      ),
+    );
+    logger.info(`schedules queue started (${schedules.length} schedule(s))`);
+    return queue;
+  };
+
   return {
-    start: async () => {},
-    stop: async () => {},
-    register: async () => {},
-    unregister: async () => {},
-    runNow: async () => ({ dueAt: new Date().toISOString() }),
-    enqueueDelivery: async () => {},
+    start: async () => {
+      starting ??= start();
+      await starting;
+    },
+    stop: async ({ graceMs = 0 } = {}) => {
+      stopping ??= (async () => {
+        await starting?.catch(() => {});
+        // Jobs still running at the end of the grace period are failed back to the queue, which retries them.
+        await boss?.stop({ graceful: true, timeout: Math.max(graceMs, 1000), close: true });
+      })();
+      await stopping;
+    },
+    register: async ({ schedule }) => {
+      const queue = await ready();
+      await dropQueuedOccurrences(queue, schedule.id);
+      if (!schedule.paused) await queueOccurrences(queue, [schedule]);
+    },
+    unregister: async ({ scheduleId }) => {
+      await dropQueuedOccurrences(await ready(), scheduleId);
+    },
+    runNow: async ({ scheduleId }) => {
+      const queue = await ready();
+      const dueAt = new Date().toISOString();
+      await queue.send(scheduleRunQueue, { scheduleId, dueAt, trigger: 'manual' } satisfies ScheduleRunJob, {
+        id: randomUUID(),
+        ...retry,
+      });
+      return { dueAt };
+    },
+    enqueueDelivery: async ({ firingId, startAfter }) => {
+      const queue = await ready();
+      // One job per firing, whoever queues it (the id comes from the firing).
+      await queue.send(alertDeliveryQueue, { firingId } satisfies AlertDeliveryJob, {
+        id: stableJobId({ parts: [alertDeliveryQueue, firingId] }),
+        ...(startAfter ? { startAfter } : {}),
+        ...retry,
+      });
+    },
   };
 }
