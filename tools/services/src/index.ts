@@ -20,3 +20,10 @@ export {
   type OidcUser,
   type StartOidcProviderOptions,
 } from './start-oidc-provider.js';
+export { startSmtpServer, type ReceivedEmail, type SmtpServer } from './start-smtp-server.js';
+export {
+  startWebhookReceiver,
+  type ReceivedRequest,
+  type ReceiverReply,
+  type WebhookReceiver,
+} from './start-webhook-receiver.js';
