@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { ScheduleSettings } from '../api-config.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -6,6 +6,11 @@ import type { Database } from '../database/open-database.js';
 import type { SecretBox } from '../datasources/secret-box.js';
 import type { ScheduleRow, ScheduleRunRow, SavedRow } from '../schedules/schedule-rows.js';
 import type { AlertDeliveryJob } from '../schedules/scheduler.js';
+import { createAlertStore } from './alert-store.js';
+import { alertsRouter } from './alerts-router.js';
+import { deliverFiring } from './deliver-firing.js';
+import { evaluateRunAlerts } from './evaluate-run-alerts.js';
+import type { DeliveryTuning } from './send-alert-notice.js';
 
 export interface Alerts {
   /**
@@ -19,13 +24,25 @@ export interface Alerts {
     run: ScheduleRunRow;
     previous: ScheduleRunRow | null;
   }): Promise<void>;
-  /** Sends a firing's notification on its channels; throws when a retry could help (5xx, timeout). */
-  deliver(job: AlertDeliveryJob): Promise<void>;
+  /**
+   * Sends a firing's notification on its channels; throws when a retry could help (5xx, timeout). Without
+   * `lastAttempt` from the queue, the attempts recorded on the firing are counted against `retryLimit`.
+   */
+  deliver(job: AlertDeliveryJob & { lastAttempt?: boolean }): Promise<void>;
   /** `/api/schedules/:scheduleId/alerts`: list, create, update, delete, send test. */
   router(): Router;
 }
 
-export function createAlerts(_options: {
+export function createAlerts({
+  database,
+  secretBox,
+  auditLog,
+  settings,
+  allowPrivateNetworks,
+  logger,
+  enqueueDelivery,
+  tuning,
+}: {
   database: Database;
   secretBox: SecretBox;
   auditLog: AuditLog;
@@ -34,7 +51,34 @@ export function createAlerts(_options: {
   allowPrivateNetworks: boolean;
   logger: Logger;
   enqueueDelivery: (job: AlertDeliveryJob & { startAfter?: Date }) => Promise<void>;
+  /** For tests: a shorter webhook timeout, their own DNS answers. */
+  tuning?: DeliveryTuning;
 }): Alerts {
-  // Placeholder until alerts land (issue #17).
-  return { evaluateRun: async () => {}, deliver: async () => {}, router: () => Router({ mergeParams: true }) };
+  const store = createAlertStore({ database });
+  const alertsLogger = logger.child({ component: 'alerts' });
+  return {
+    evaluateRun: ({ schedule, run, previous }) =>
+      evaluateRunAlerts({ store, schedule, run, previous, enqueueDelivery, logger: alertsLogger }),
+    deliver: ({ firingId, lastAttempt }) =>
+      deliverFiring({
+        firingId,
+        ...(lastAttempt !== undefined ? { lastAttempt } : {}),
+        store,
+        secretBox,
+        settings,
+        allowPrivateNetworks,
+        logger: alertsLogger,
+        ...(tuning ? { tuning } : {}),
+      }),
+    router: () =>
+      alertsRouter({
+        database,
+        store,
+        secretBox,
+        auditLog,
+        settings,
+        allowPrivateNetworks,
+        ...(tuning ? { tuning } : {}),
+      }),
+  };
 }
