@@ -86,11 +86,18 @@ function useRefreshSchedules() {
 }
 
 export function useCreateSchedule() {
+  const client = useQueryClient();
   const refresh = useRefreshSchedules();
   return useMutation({
     mutationFn: ({ body }: { body: CreateScheduleRequest }) =>
       apiRequest<Schedule>({ path: '/api/schedules', method: 'POST', body }),
-    onSuccess: () => refresh(),
+    onSuccess: (created) => {
+      // In the list at once, so it can be opened before the list is asked again.
+      client.setQueryData<SchedulesResponse>(scheduleKeys.list, (current) =>
+        current ? { schedules: [created, ...current.schedules.filter((entry) => entry.id !== created.id)] } : current,
+      );
+      return refresh();
+    },
   });
 }
 
