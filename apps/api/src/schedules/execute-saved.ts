@@ -214,6 +214,19 @@ function toolCallOutcome({ finished, tool }: { finished: ToolCallFinishedEvent; 
   }
 }
 
+/**
+ * The first datasource whose source does not answer: one not known to be up is checked now (a cheap check
+ * next to a model run); one that was down is checked again, as it may be back.
+ */
+async function unreachableDatasource({ hub, datasources }: { hub: ConnectorHub; datasources: string[] }) {
+  for (const id of datasources) {
+    const known = hub.health(id);
+    const health = known.status === 'connected' || known.status === 'degraded' ? known : await hub.checkHealth(id);
+    if (health.status === 'unreachable') return { id, reason: health.reason ?? 'its health check failed' };
+  }
+  return undefined;
+}
+
 async function executeQuestion({
   saved,
   hub,
@@ -231,10 +244,7 @@ async function executeQuestion({
   const { failures } = await hub.tools({ datasourceIds: datasources });
   const down =
     failures.map((failure) => ({ id: failure.datasourceId, reason: failure.error }))[0] ??
-    datasources
-      .map((id) => ({ id, health: hub.health(id) }))
-      .filter(({ health }) => health.status === 'unreachable')
-      .map(({ id, health }) => ({ id, reason: health.reason ?? 'its last health check failed' }))[0];
+    (await unreachableDatasource({ hub, datasources }));
   if (down)
     return failed({
       code: 'datasource_unavailable',
