@@ -25,10 +25,11 @@ export interface Alerts {
     previous: ScheduleRunRow | null;
   }): Promise<void>;
   /**
-   * Sends a firing's notification on its channels; throws when a retry could help (5xx, timeout). Without
-   * `lastAttempt` from the queue, the attempts recorded on the firing are counted against `retryLimit`.
+   * Sends a firing's notification on its channels; throws when a retry could help (5xx, timeout), except on
+   * the last attempt (`lastAttempt` from the queue; without it, the attempts recorded on the firing are
+   * counted against `retryLimit`).
    */
-  deliver(job: AlertDeliveryJob & { lastAttempt?: boolean }): Promise<void>;
+  deliver(job: AlertDeliveryJob): Promise<void>;
   /** `/api/schedules/:scheduleId/alerts`: list, create, update, delete, send test. */
   router(): Router;
 }
