@@ -1,10 +1,11 @@
 import { jest } from '@jest/globals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import type { Datasource, DatasourceTool } from '../api/api-types.js';
 import { queryKeys } from '../api/use-api-queries.js';
+import { installFakeApi } from '../../test/fake-api.js';
 import type { ToolCallView } from './chat-items.js';
 import { EditToolCall, ToolCallActions } from './edit-tool-call.js';
 
@@ -161,7 +162,34 @@ describe('ToolCallActions', () => {
     );
     expect(screen.getByRole('button', { name: 'Edit & re-run' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Open in explorer' })).not.toBeInTheDocument();
+    // Only read-only tools can be saved or scheduled.
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Schedule' })).not.toBeInTheDocument();
     rerender(withDatasources(<ToolCallActions call={{ ...queryCall, state: 'running' }} rerun={() => {}} />));
     expect(screen.queryByRole('button', { name: 'Edit & re-run' })).not.toBeInTheDocument();
+  });
+
+  it('saves a read-only call from its card under a name', async () => {
+    const api = installFakeApi({
+      'POST /api/saved': (request) => ({ status: 201, body: { id: 'sv_1', ...(request.body as object) } }),
+    });
+    try {
+      const user = userEvent.setup();
+      render(withDatasources(<ToolCallActions call={queryCall} rerun={() => {}} />));
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Save tool call' });
+      expect(within(dialog).getByRole('textbox', { name: /Name/ })).toHaveValue('execute_query on Shop database');
+      await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+      expect(await within(dialog).findByText(/Saved as “execute_query on Shop database”/)).toBeInTheDocument();
+      expect(api.requests[0]?.body).toEqual({
+        name: 'execute_query on Shop database',
+        datasource: 'shop',
+        tool: 'execute_query',
+        arguments: { sql: 'SELECT title FROM products', max_rows: 5 },
+      });
+      expect(screen.getByRole('button', { name: 'Schedule' })).toBeInTheDocument();
+    } finally {
+      api.restore();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { DatasourceTool } from '../api/api-types.js';
 import { useDatasources } from '../api/use-api-queries.js';
 import { SchemaFields } from '../explorer/schema-form.js';
+import { SaveActions } from '../saved/save-actions.js';
 import {
   formFields,
   formValuesToArguments,
@@ -20,6 +21,8 @@ export interface ToolCallActionHandlers {
   openInExplorer?: (request: ToolCallRequest) => void;
   /** Another run is going on; re-running waits for it. */
   busy?: boolean;
+  /** Shows a schedule made from the card ("Schedule") in the Schedules view. */
+  openSchedules?: (scheduleId: string) => void;
 }
 
 const actionButton =
@@ -110,18 +113,18 @@ export function EditToolCall({
   );
 }
 
-/** "Edit & re-run" and "Open in explorer" on a finished tool card. */
+/** "Edit & re-run", "Open in explorer", "Save" and "Schedule" on a finished tool card. */
 export function ToolCallActions({
   call,
   rerun,
   openInExplorer,
   busy = false,
+  openSchedules,
 }: { call: ToolCallView } & ToolCallActionHandlers) {
   const datasources = useDatasources();
   const [editing, setEditing] = useState(false);
-  const tool = datasources.data
-    ?.find((datasource) => datasource.id === call.datasource)
-    ?.tools.find((candidate) => candidate.name === call.tool);
+  const datasource = datasources.data?.find((candidate) => candidate.id === call.datasource);
+  const tool = datasource?.tools.find((candidate) => candidate.name === call.tool);
   if (call.state === 'running' || call.state === 'awaiting_approval') return null;
   const request = (toolArguments: Record<string, unknown>): ToolCallRequest => ({
     datasource: call.datasource,
@@ -143,6 +146,19 @@ export function ToolCallActions({
           >
             Open in explorer
           </button>
+        ) : null}
+        {/* Only read-only tools can be saved (the server says so too); a tool it no longer lists is not. */}
+        {tool?.readOnly ? (
+          <SaveActions
+            target={{
+              kind: 'tool_call',
+              datasource: call.datasource,
+              tool: call.tool,
+              arguments: objectArguments(call.arguments),
+            }}
+            datasourceName={datasource?.name}
+            onOpenSchedules={openSchedules}
+          />
         ) : null}
       </div>
       {editing ? (
