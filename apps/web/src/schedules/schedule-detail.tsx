@@ -61,6 +61,13 @@ export function ScheduleDetail({
   const selectedRunId = pickedRunId ?? runList[0]?.id ?? null;
 
   useEffect(() => heading.current?.focus(), []);
+  // A run has just finished: its row is fetched at once rather than at the next slow poll.
+  const wasRunning = useRef(running);
+  const { refetch } = runs;
+  useEffect(() => {
+    if (wasRunning.current && !running) void refetch();
+    wasRunning.current = running;
+  }, [running, refetch]);
 
   return (
     <div className="space-y-4">
