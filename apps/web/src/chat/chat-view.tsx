@@ -10,12 +10,16 @@ import { ExampleQuestions } from './example-questions.js';
 import { FoldedText } from './folded-text.js';
 import { historyToChatItems } from './history-to-chat-items.js';
 import { MarkdownMessage } from './markdown-message.js';
+import { SaveActions } from '../saved/save-actions.js';
 import { RunErrorBanner } from './run-error-banner.js';
 import { ToolCallCard } from './tool-call-card.js';
 import { withToolCallRuns } from './tool-call-run-turns.js';
 import { UsageLine } from './usage-line.js';
 import { useChatRun } from './use-chat-run.js';
 import { useToolCallRerun } from './use-tool-call-rerun.js';
+
+const questionActionClass =
+  'text-xs text-slate-600 hover:text-slate-900 hover:underline disabled:opacity-50 dark:text-slate-400 dark:hover:text-slate-100';
 
 /**
  * One conversation: its header (title, the datasources it uses), its stored history as it was seen, then
@@ -31,6 +35,7 @@ export function ChatView({
   selectionSaveError,
   onSessionCreated,
   onOpenInExplorer,
+  onOpenSchedules,
   onRunStarted,
 }: {
   sessionId: string | null;
@@ -41,6 +46,8 @@ export function ChatView({
   selectionSaveError?: Error | null;
   onSessionCreated: (sessionId: string) => void;
   onOpenInExplorer?: (target: ExplorerTarget) => void;
+  /** Shows a schedule made here (a tool card's or a question's "Schedule") in the Schedules view. */
+  onOpenSchedules?: (scheduleId: string) => void;
   onRunStarted?: (options: { sessionId: string; datasourceIds: string[] }) => void;
 }) {
   const chat = useChatRun({ onSessionCreated, ...(onRunStarted ? { onRunStarted } : {}) });
@@ -149,13 +156,24 @@ export function ChatView({
           ) : null}
           {chat.items.map((item, index) =>
             item.kind === 'user' ? (
-              <div key={item.id} className="flex justify-end">
+              <div key={item.id} className="flex flex-col items-end gap-1">
                 <p
                   className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-indigo-600 px-4 py-2 text-white"
                   data-testid="user-message"
                 >
                   <FoldedText text={item.text} />
                 </p>
+                {/* Re-asked on the chat's datasources, on demand or on a schedule. */}
+                <div className="flex gap-2">
+                  <SaveActions
+                    target={{ kind: 'question', question: item.text, datasources: selectedDatasourceIds }}
+                    saveLabel="Save question"
+                    scheduleLabel="Schedule question"
+                    className={questionActionClass}
+                    disabled={!hasSelection}
+                    onOpenSchedules={onOpenSchedules}
+                  />
+                </div>
               </div>
             ) : (
               <div key={item.id} className="space-y-1" data-testid="assistant-message">
@@ -176,6 +194,7 @@ export function ChatView({
                       actions={{
                         rerun: (request) => void rerun.rerun(request),
                         ...(onOpenInExplorer ? { openInExplorer: onOpenInExplorer } : {}),
+                        ...(onOpenSchedules ? { openSchedules: onOpenSchedules } : {}),
                         busy: chat.running || rerun.running,
                       }}
                     />
