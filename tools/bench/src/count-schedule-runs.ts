@@ -22,6 +22,8 @@ export interface ScheduleRunCounts {
   finishLags: number[];
   /** finished_at − started_at of each finished run, in milliseconds. */
   durations: number[];
+  /** Runs started per second while a minute's runs were starting (from its first start to its last). */
+  startsPerSecond: number;
   /** The first error messages, to say why runs failed. */
   errorSamples: string[];
 }
@@ -70,8 +72,10 @@ export async function countScheduleRuns({
     startLags: [],
     finishLags: [],
     durations: [],
+    startsPerSecond: Number.NaN,
     errorSamples: [],
   };
+  const startSpans = new Map<number, { first: number; last: number }>();
   for (const row of rows) {
     const due = row.due_at.getTime();
     const minute = Math.floor(due / minuteMs) * minuteMs;
@@ -79,6 +83,9 @@ export async function countScheduleRuns({
     const pair = `${row.schedule_id} ${minute}`;
     perPair.set(pair, (perPair.get(pair) ?? 0) + 1);
     counts.startLags.push(row.started_at.getTime() - due);
+    const started = row.started_at.getTime();
+    const span = startSpans.get(minute) ?? { first: started, last: started };
+    startSpans.set(minute, { first: Math.min(span.first, started), last: Math.max(span.last, started) });
     if (row.status === 'running') counts.running += 1;
     if (row.status === 'error') {
       counts.errors += 1;
@@ -89,6 +96,8 @@ export async function countScheduleRuns({
       counts.durations.push(row.finished_at.getTime() - row.started_at.getTime());
     }
   }
+  const spanMs = [...startSpans.values()].reduce((sum, span) => sum + span.last - span.first, 0);
+  if (spanMs > 0) counts.startsPerSecond = rows.length / (spanMs / 1000);
   counts.stored = perPair.size;
   counts.lost = counts.expected - counts.stored;
   counts.doubled = [...perPair.values()].reduce((sum, runs) => sum + runs - 1, 0);

@@ -63,3 +63,8 @@ export async function processCpuMilliseconds({ pid }: { pid: number }): Promise<
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+
+/** The machine's load average over the last minute (Linux), to tell a slow result from a busy machine. */
+export async function loadAverage(): Promise<number> {
+  return Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
+}

@@ -8,7 +8,7 @@
 // start lag p99 at most 5 s, no run lost or doubled.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { defineBenchmark, type BenchmarkRow } from '../benchmark.ts';
 import { countExtraExecutions } from '../count-extra-executions.ts';
 import { countScheduleRuns } from '../count-schedule-runs.ts';
 import { createSchedules } from '../create-schedules.ts';
-import { percentile, processCpuMilliseconds, residentMemory } from '../measure.ts';
+import { loadAverage, percentile, processCpuMilliseconds, residentMemory } from '../measure.ts';
 import { measurePgBossBaseline } from '../measure-pg-boss-baseline.ts';
 import { readNumberFlag } from '../read-number-flag.ts';
 import { sampleResidentMemory } from '../sample-resident-memory.ts';
@@ -139,6 +139,8 @@ export default defineBenchmark({
       await sleepUntil(firstDue);
       const pids = apis.map((api) => api.pid);
       const memory = sampleResidentMemory({ pids });
+      const loads: number[] = [];
+      const loadTimer = setInterval(() => void loadAverage().then((load) => loads.push(load)), 5000);
       const cpuBefore = await Promise.all(pids.map((pid) => processCpuMilliseconds({ pid })));
       for (const due of dueTimes) {
         await sleepUntil(new Date(due.getTime() + minuteMs - 2000));
@@ -155,6 +157,7 @@ export default defineBenchmark({
       }
       const cpuAfter = await Promise.all(pids.map((pid) => processCpuMilliseconds({ pid })));
       const memorySummaries = await memory.stop();
+      clearInterval(loadTimer);
       const errorLines = apis.map((api) => api.errorLines());
       // Stopped (drained) before the last count, so every run that started has finished and been audited.
       await Promise.all(apis.map((api) => api.stop({ timeoutMs: 20_000 })));
@@ -222,6 +225,19 @@ export default defineBenchmark({
           metric: 'run duration p99',
           value: percentile({ samples: counts.durations, p: 99 }),
           unit: 'ms',
+        },
+        {
+          benchmark,
+          metric: 'runs started per second (first to last start of a minute)',
+          value: counts.startsPerSecond,
+          unit: 'runs/s',
+        },
+        {
+          benchmark,
+          metric: 'machine load average while running (mean of 1-minute figures)',
+          value: loads.reduce((sum, load) => sum + load, 0) / loads.length,
+          unit: '',
+          note: `The 1-minute load average of the machine (${cpus().length} CPUs), sampled every 5 s: above the CPU count, runs waited for a CPU as well as for the queue.`,
         },
         {
           benchmark,
