@@ -162,6 +162,7 @@ export function App() {
               setExplorerTarget(target);
               setView('explorer');
             }}
+            onOpenSchedules={() => setView('schedules')}
           />
         ) : null}
         {view === 'explorer' ? (
