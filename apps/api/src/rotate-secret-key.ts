@@ -1,6 +1,7 @@
-// Re-encrypts every stored secret with CONNECTORMCP_SECRET_KEY: datasource secrets and header values, and the
-// refresh tokens of sign-in sessions. Rotation: set the new key as CONNECTORMCP_SECRET_KEY and the old one in
-// CONNECTORMCP_PREVIOUS_SECRET_KEYS on every instance, run this once, then drop the old key.
+// Re-encrypts every stored secret with CONNECTORMCP_SECRET_KEY: datasource secrets and header values, the
+// refresh tokens of sign-in sessions, and alerts' webhook URLs and secrets. Rotation: set the new key as
+// CONNECTORMCP_SECRET_KEY and the old one in CONNECTORMCP_PREVIOUS_SECRET_KEYS on every instance, run this
+// once, then drop the old key.
 import { apiConfigFromEnvironment } from './api-config.js';
 import { openDatabase } from './database/open-database.js';
 import { reencryptSecrets } from './datasources/reencrypt-secrets.js';
@@ -33,7 +34,7 @@ try {
   });
   const counts = await reencryptSecrets({ database, secretBox });
   process.stdout.write(
-    `Re-encrypted with key ${counts.keyId}: ${counts.secrets} secret(s) and ${counts.headers} header(s) of ${counts.datasources} datasource(s), ${counts.refreshTokens} session refresh token(s). Running instances reload their datasources on their next request.\n`,
+    `Re-encrypted with key ${counts.keyId}: ${counts.secrets} secret(s) and ${counts.headers} header(s) of ${counts.datasources} datasource(s), ${counts.refreshTokens} session refresh token(s), ${counts.alertWebhooks} alert webhook(s). Running instances reload their datasources on their next request.\n`,
   );
 } catch (error) {
   await database.close().catch(() => {});

@@ -159,7 +159,7 @@ describe('rotate-secret-key re-encrypts every stored secret with the new key', (
     const keyIdB = createSecretBox({ keys: { current: keyB, previous: [] }, allowGenerated: false }).keyId;
     expect(rotated).toMatchObject({ code: 0, stderr: '' });
     expect(rotated.stdout).toBe(
-      `Re-encrypted with key ${keyIdB}: 1 secret(s) and 1 header(s) of 2 datasource(s), 1 session refresh token(s). Running instances reload their datasources on their next request.\n`,
+      `Re-encrypted with key ${keyIdB}: 1 secret(s) and 1 header(s) of 2 datasource(s), 1 session refresh token(s), 0 alert webhook(s). Running instances reload their datasources on their next request.\n`,
     );
     database = await openDatabase({ directory });
     for (const row of await rows())

@@ -6,6 +6,8 @@ export interface ReencryptedCounts {
   secrets: number;
   headers: number;
   refreshTokens: number;
+  /** Alerts' webhooks (URL and signing secret each). */
+  alertWebhooks: number;
   keyId: string;
 }
 
@@ -26,8 +28,8 @@ export class UndecryptableSecretError extends Error {
 const attempts = 3;
 
 /**
- * Re-encrypts every datasource secret and header value and every stored refresh token with the current key,
- * in one statement (all or nothing), and bumps the datasources' revision so running instances reload them.
+ * Re-encrypts every datasource secret and header value, every stored refresh token and every alert's webhook
+ * URL and secret with the current key, in one statement (all or nothing), and bumps the datasources' revision so running instances reload them.
  * A value changed meanwhile by a running instance makes the statement change nothing, and it is tried again.
  */
 export async function reencryptSecrets({
@@ -44,6 +46,9 @@ export async function reencryptSecrets({
     );
     const sessions = await database.query<{ id_hash: string; refresh_token: string }>(
       'SELECT id_hash, refresh_token FROM auth_sessions WHERE refresh_token IS NOT NULL',
+    );
+    const webhooks = await database.query<{ id: string; webhook_url: string; webhook_secret: string }>(
+      'SELECT id, webhook_url, webhook_secret FROM alert_rules WHERE webhook_url IS NOT NULL',
     );
     const reencrypt = ({ value, where }: { value: string; where: string }) => {
       try {
@@ -69,7 +74,18 @@ export async function reencryptSecrets({
       old: row.refresh_token,
       new: reencrypt({ value: row.refresh_token, where: 'a sign-in session refresh token' }),
     }));
-    const [result] = await database.query<{ datasources: string | number; sessions: string | number }>(
+    const webhookValues = webhooks.map((row) => ({
+      id: row.id,
+      old_url: row.webhook_url,
+      old_secret: row.webhook_secret,
+      url: reencrypt({ value: row.webhook_url, where: `alert ${row.id}, webhook URL` }),
+      secret: reencrypt({ value: row.webhook_secret, where: `alert ${row.id}, webhook secret` }),
+    }));
+    const [result] = await database.query<{
+      datasources: string | number;
+      sessions: string | number;
+      webhooks: string | number;
+    }>(
       `WITH changed_datasources AS (
          UPDATE datasources d SET secrets = v.secrets, headers = v.headers
          FROM jsonb_to_recordset($1::jsonb) AS v(id text, old_secrets jsonb, old_headers jsonb, secrets jsonb, headers jsonb)
@@ -80,15 +96,22 @@ export async function reencryptSecrets({
          FROM jsonb_to_recordset($2::jsonb) AS v(id_hash text, old text, new text)
          WHERE s.id_hash = v.id_hash AND s.refresh_token = v.old
          RETURNING s.id_hash
+       ), changed_webhooks AS (
+         UPDATE alert_rules r SET webhook_url = v.url, webhook_secret = v.secret
+         FROM jsonb_to_recordset($3::jsonb) AS v(id text, old_url text, old_secret text, url text, secret text)
+         WHERE r.id = v.id AND r.webhook_url = v.old_url AND r.webhook_secret = v.old_secret
+         RETURNING r.id
        ), bumped AS (UPDATE datasource_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision)
        SELECT (SELECT count(*) FROM changed_datasources) AS datasources,
               (SELECT count(*) FROM changed_sessions) AS sessions,
+              (SELECT count(*) FROM changed_webhooks) AS webhooks,
               (SELECT revision FROM bumped) AS revision`,
-      [JSON.stringify(datasourceValues), JSON.stringify(sessionValues)],
+      [JSON.stringify(datasourceValues), JSON.stringify(sessionValues), JSON.stringify(webhookValues)],
     );
     // A datasource changed meanwhile was re-encrypted by nobody: read again. (A refresh token replaced meanwhile
     // was written by a running instance with the current key already.)
-    if (Number(result?.datasources) !== datasources.length) {
+    // So was an alert's webhook changed meanwhile (its new URL may be encrypted with the previous key).
+    if (Number(result?.datasources) !== datasources.length || Number(result?.webhooks) !== webhooks.length) {
       if (attempt === attempts) throw new Error('datasources kept changing while their secrets were re-encrypted');
       continue;
     }
@@ -97,6 +120,7 @@ export async function reencryptSecrets({
       secrets: datasourceValues.reduce((sum, row) => sum + Object.keys(row.secrets).length, 0),
       headers: datasourceValues.reduce((sum, row) => sum + Object.keys(row.headers).length, 0),
       refreshTokens: Number(result?.sessions ?? 0),
+      alertWebhooks: webhooks.length,
       keyId: secretBox.keyId,
     };
   }
