@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { startSmtpServer, startWebhookReceiver, type SmtpServer, type WebhookReceiver } from '@connectormcp/services';
+import { reencryptSecrets } from '../src/datasources/reencrypt-secrets.js';
+import { createSecretBox } from '../src/datasources/secret-box.js';
+import { newSecretKey } from './datasource-test-app.js';
 import { startAlertsTestApp, testKeys, type AlertsTestApp } from './start-alerts-test-app.js';
 
 const secretPath = '/services/T0001/B0002/pathSecretXYZ';
@@ -232,6 +235,28 @@ describe('alerts API (API keys, private networks allowed, SMTP with a login)', (
     const { scheduleId: bobs } = await bed.createSchedule({ key: bob, name: "Bob's" });
     const bobList = await bed.call({ method: 'GET', path: `/api/schedules/${bobs}/alerts`, key: bob });
     expect(bobList.body.alerts).toEqual([]);
+  });
+
+  it('re-encrypts webhook URLs and secrets when the secret key rotates', async () => {
+    const url = `${receiver.url}/rotated?token=rotationSecret`;
+    const created = await bed.call({
+      method: 'POST',
+      path: alertsPath(),
+      body: webhookAlert(url, { name: 'Rotated' }),
+    });
+    const nextKey = newSecretKey();
+    const counts = await reencryptSecrets({
+      database: bed.database,
+      secretBox: createSecretBox({ keys: { current: nextKey, previous: [bed.secretKey] }, allowGenerated: false }),
+    });
+    expect(counts.alertWebhooks).toBeGreaterThanOrEqual(1);
+    const onlyNewKey = createSecretBox({ keys: { current: nextKey, previous: [] }, allowGenerated: false });
+    const [row] = await bed.database.query<{ webhook_url: string; webhook_secret: string }>(
+      'SELECT webhook_url, webhook_secret FROM alert_rules WHERE id = $1',
+      [created.body.id],
+    );
+    expect(onlyNewKey.decrypt(row!.webhook_url)).toBe(url);
+    expect(onlyNewKey.decrypt(row!.webhook_secret)).toBe(created.body.webhook_secret);
   });
 
   it('audits creating, changing, testing and deleting, and logs no secret', async () => {

@@ -22,6 +22,8 @@ export interface AlertsTestApp {
   app: ApiApp;
   base: string;
   database: Database;
+  /** The app's CONNECTORMCP_SECRET_KEY. */
+  secretKey: string;
   /** Every log line of the app (debug level), to look for secrets in. */
   logLines: string[];
   /** Deliveries the alerts asked the queue for (the queue itself is not under test here). */
@@ -69,6 +71,7 @@ export async function startAlertsTestApp({
   const database = await openDatabase({ directory });
   const hub = createConnectorHub({ datasources: [] });
   const { logger, lines } = recordingLogger();
+  const secretKey = newSecretKey();
   const app = createApp({
     hub,
     store: createChatStore({ database }),
@@ -78,7 +81,7 @@ export async function startAlertsTestApp({
     apiKeys: [testKeys.alice, testKeys.bob],
     corsOrigins: [],
     environment: {},
-    secretKeys: { current: newSecretKey(), previous: [] },
+    secretKeys: { current: secretKey, previous: [] },
     schedules: { runner: false, ...schedules },
   });
   const enqueued: AlertsTestApp['enqueued'] = [];
@@ -117,6 +120,7 @@ export async function startAlertsTestApp({
     app,
     base,
     database,
+    secretKey,
     logLines: lines,
     enqueued,
     call,
