@@ -1,26 +1,21 @@
 import { jest } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apiError, installFakeApi, renderWithQueryClient, type FakeRoutes } from '../../test/fake-api.js';
+import {
+  apiError,
+  fakeSavedRoutes,
+  installFakeApi,
+  renderWithQueryClient,
+  type FakeRoutes,
+} from '../../test/fake-api.js';
 import { SaveActions } from './save-actions.js';
-import type { SavedItem, Schedule, SaveTarget } from './saved-types.js';
+import type { Schedule, SaveTarget } from './saved-types.js';
 
 const toolCall: SaveTarget = {
   kind: 'tool_call',
   datasource: 'shop',
   tool: 'execute_query',
   arguments: { sql: 'SELECT title FROM products WHERE stock < 10' },
-};
-
-const savedItem: SavedItem = {
-  id: 'sv_1',
-  kind: 'tool_call',
-  name: 'Low stock',
-  datasource: 'shop',
-  tool: 'execute_query',
-  arguments: toolCall.kind === 'tool_call' ? toolCall.arguments : {},
-  created_at: '2026-11-29T08:00:00.000Z',
-  schedules: 0,
 };
 
 function scheduleOf(body: { saved_id: string; cron: string; timezone: string }): Schedule {
@@ -42,14 +37,6 @@ function scheduleOf(body: { saved_id: string; cron: string; timezone: string }):
   };
 }
 
-const routes: FakeRoutes = {
-  'POST /api/saved': (request) => ({
-    status: 201,
-    body: { ...savedItem, name: (request.body as { name: string }).name },
-  }),
-  'POST /api/schedules': (request) => ({ status: 201, body: scheduleOf(request.body as never) }),
-};
-
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
 
@@ -58,19 +45,20 @@ function setup({
   extraRoutes = {},
   onOpenSchedules,
 }: { target?: SaveTarget; extraRoutes?: FakeRoutes; onOpenSchedules?: (scheduleId: string) => void } = {}) {
-  const api = installFakeApi({ ...routes, ...extraRoutes });
+  const fake = fakeSavedRoutes();
+  const api = installFakeApi({ ...fake.routes, ...extraRoutes });
   restore = api.restore;
   const user = userEvent.setup();
   renderWithQueryClient(
     <SaveActions target={target} datasourceName="Shop database" {...(onOpenSchedules ? { onOpenSchedules } : {})} />,
   );
-  return { api, user };
+  return { api, user, fake };
 }
 
 describe('SaveActions', () => {
   it('saves a tool call under a name, then schedules it every Monday and leads to the Schedules view', async () => {
     const onOpenSchedules = jest.fn<(scheduleId: string) => void>();
-    const { api, user } = setup({ onOpenSchedules });
+    const { api, user, fake } = setup({ onOpenSchedules });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save tool call' });
     const name = within(dialog).getByRole('textbox', { name: /Name/ });
@@ -102,12 +90,13 @@ describe('SaveActions', () => {
     const done = await screen.findByRole('dialog', { name: 'Scheduled' });
     expect(done).toHaveTextContent(`“Low stock” runs at 09:00, only on Monday (${zone}). Next run:`);
     expect(api.requests.find((request) => request.path === '/api/schedules')?.body).toEqual({
-      saved_id: 'sv_1',
+      saved_id: 'sv_fake_1',
       cron: '0 9 * * 1',
       timezone: zone,
     });
     await user.click(within(done).getByRole('button', { name: 'Open in Schedules' }));
-    expect(onOpenSchedules).toHaveBeenCalledWith('sc_1');
+    expect(onOpenSchedules).toHaveBeenCalledWith('sc_fake_1');
+    expect(fake.saved()).toMatchObject([{ name: 'Low stock', kind: 'tool_call', schedules: 1 }]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     // Saved once: Schedule now goes straight to the when.
     await user.click(screen.getByRole('button', { name: 'Schedule' }));

@@ -1,6 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { apiError, installFakeApi, renderWithQueryClient, type FakeRoutes } from '../../../test/fake-api.js';
+import {
+  apiError,
+  fakeAlertRoutes,
+  installFakeApi,
+  renderWithQueryClient,
+  type FakeRoutes,
+} from '../../../test/fake-api.js';
 import type { Alert } from './alert-types.js';
 import { AlertsPanel } from './alerts-panel.js';
 
@@ -220,19 +226,46 @@ describe('AlertsPanel', () => {
   });
 
   it('deletes an alert after confirming', async () => {
-    let alerts = [lowStock];
-    const { api, user } = setup({
-      [`GET ${alertsPath}`]: () => ({ body: { alerts } }),
-      [`DELETE ${alertsPath}/al_1`]: () => {
-        alerts = [];
-        return { status: 204 };
-      },
-    });
+    const fake = fakeAlertRoutes({ alerts: [lowStock] });
+    const { api, user } = setup(fake.routes);
     restore = api.restore;
     await user.click(await screen.findByRole('button', { name: 'Delete Low stock' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete the alert “Low stock”?' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Delete alert' }));
     expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
+    expect(fake.alerts()).toEqual([]);
+  });
+
+  it('is used by keyboard alone: add, fill in, create, send a test', async () => {
+    const fake = fakeAlertRoutes();
+    const { api, user } = setup(fake.routes);
+    restore = api.restore;
+    await screen.findByText(/No alerts yet/);
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Add alert' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.keyboard('Nightly check');
+    // Name, When, Comparison, Value, Webhook, Webhook URL.
+    await user.tab();
+    await user.tab();
+    await user.tab();
+    await user.keyboard('{Control>}a{/Control}3');
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: /Webhook URL/ })).toHaveFocus();
+    await user.keyboard('https://hooks.example.com/nightly{Enter}');
+    expect(await screen.findByRole('textbox', { name: 'Webhook signing secret' })).toHaveFocus();
+    expect(fake.alerts()).toMatchObject([
+      { name: 'Nightly check', condition: { type: 'row_count', operator: '>', value: 3 }, schedule_id: 'sc_1' },
+    ]);
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const sendTest = await screen.findByRole('button', { name: 'Send test of Nightly check' });
+    sendTest.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('list', { name: 'Test results' })).toHaveTextContent('Webhook: sent (HTTP 200)');
   });
 });
