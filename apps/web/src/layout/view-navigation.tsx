@@ -102,7 +102,7 @@ export function ViewNavigation({
   const admin = isAdmin ? views.filter((entry) => entry.adminOnly) : [];
   return (
     <nav aria-label="Views" className="space-y-2">
-      <ViewGroup entries={everyone} current={current} badges={badges} onSelect={onSelect} className="flex" />
+      <ViewGroup entries={everyone} current={current} badges={badges} onSelect={onSelect} className="flex flex-wrap" />
       {admin.length > 0 ? (
         <div>
           <h2 className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
