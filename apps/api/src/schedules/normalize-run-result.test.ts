@@ -64,6 +64,14 @@ describe('normalizeRunResult', () => {
     expect(result.row_count).toBe(40);
   });
 
+  it('passes on that the source itself left rows out', () => {
+    const result = normalizeRunResult({
+      structured: { columns: [{ name: 'n' }], rows: [[1], [2]], row_count: 2, truncated: true },
+      outputSchema: sqlSchema,
+    });
+    expect(result).toMatchObject({ rows: [[1], [2]], row_count: 2, truncated: true });
+  });
+
   it('finds the table from the value itself when the tool declares no output schema', () => {
     const result = normalizeRunResult({ structured: { columns: ['n'], rows: [[600]] } });
     expect(result).toMatchObject({ columns: ['n'], rows: [[600]], row_count: 1 });

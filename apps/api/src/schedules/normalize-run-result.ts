@@ -19,6 +19,8 @@ interface Table {
   rows: unknown[][];
   /** What the source says it has in all, when it says so. */
   total: number | undefined;
+  /** The source itself left rows out or cut values (the SQL tools' `truncated`). */
+  cutBySource: boolean;
 }
 
 /** The property holding the rows: from the output schema when there is one, else from the value's own shape. */
@@ -46,6 +48,7 @@ function readTable({ structured, outputSchema }: { structured: unknown; outputSc
     .map((name) => structured[name])
     .find((value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0);
   const total = declaredTotal !== undefined && declaredTotal >= values.length ? declaredTotal : undefined;
+  const cutBySource = structured.truncated === true;
   if (property === 'rows' && Array.isArray(structured.columns)) {
     // The SQL shape: columns are names or `{ name, type, format }`; rows are arrays in column order.
     const columns = structured.columns.map((column, index) =>
@@ -58,14 +61,14 @@ function readTable({ structured, outputSchema }: { structured: unknown; outputSc
     const rows = values.map((row) =>
       Array.isArray(row) ? row : isRecord(row) ? columns.map((column) => row[column] ?? null) : [row],
     );
-    return { columns, rows, total } satisfies Table;
+    return { columns, rows, total, cutBySource } satisfies Table;
   }
   // An array of objects: every key seen, in the order first seen; a missing value is null.
   const seen = new Set<string>();
   for (const row of values) if (isRecord(row)) for (const key of Object.keys(row)) seen.add(key);
   const columns = [...seen];
   const rows = values.map((row) => (isRecord(row) ? columns.map((column) => row[column] ?? null) : [row]));
-  return { columns, rows, total } satisfies Table;
+  return { columns, rows, total, cutBySource } satisfies Table;
 }
 
 /** The longest start of `text` within `maxBytes` of UTF-8, never splitting a character. */
@@ -82,6 +85,7 @@ export function cutText({ text, maxBytes }: { text: string; maxBytes: number }):
  * What a run keeps of a result: the tool's table (read as the orchestrator reads it: the SQL `columns` +
  * `rows`, else the one array-of-objects property) as rows of values in column order, cut to the first
  * rows within the limits; or, without a table, the text (a tool's text content, a question's answer).
+ * `truncated` also passes on the source's own word that it left rows out or cut values.
  */
 export function normalizeRunResult({
   structured,
@@ -118,7 +122,7 @@ export function normalizeRunResult({
     columns: table.columns,
     rows,
     row_count: rowCount,
-    truncated: rows.length < table.rows.length,
+    truncated: rows.length < table.rows.length || table.cutBySource,
     text: null,
   };
 }
