@@ -56,6 +56,8 @@ export async function startSmtpServer({
     authOptional: !auth,
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
+    // Stopping does not wait long for clients that keep their connection open.
+    closeTimeout: 1_000,
     onAuth(credentials, _session, callback) {
       if (auth && credentials.username === auth.user && credentials.password === auth.password)
         return callback(null, { user: credentials.username });
