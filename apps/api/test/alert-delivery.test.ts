@@ -390,6 +390,28 @@ describe('alert delivery without SMTP, private networks refused', () => {
     expect(receiver.requests).toHaveLength(before);
   });
 
+  it('connects to the address it checked, resolving the name once (no second DNS answer is used)', async () => {
+    const asked: string[] = [];
+    const outcome = await deliverWebhook({
+      url: `http://rebinding.example.test:${receiver.port}/pinned`,
+      secret: 'secret-secret-secret',
+      body: '{"pinned":true}',
+      deliveryId: 'd4',
+      allowPrivateNetworks: true,
+      // The name exists only in this answer: a connection that asked the system's DNS again would fail.
+      lookup: async (hostname) => {
+        asked.push(hostname);
+        return [{ address: '127.0.0.1', family: 4 }];
+      },
+    });
+    expect(outcome).toMatchObject({ ok: true, status: 200 });
+    expect(asked).toEqual(['rebinding.example.test']);
+    expect(receiver.requests.at(-1)).toMatchObject({
+      url: '/pinned',
+      headers: { host: `rebinding.example.test:${receiver.port}` },
+    });
+  });
+
   it('gives up on a receiver that never answers, as a retryable failure', async () => {
     receiver.respond('hang');
     const started = Date.now();
