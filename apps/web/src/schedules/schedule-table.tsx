@@ -17,6 +17,9 @@ function LastRun({ schedule, running }: { schedule: Schedule; running: boolean }
       <span className={`block text-xs ${mutedClass}`}>
         <DateCell iso={schedule.last_run.started_at} />
       </span>
+      {schedule.last_run.status === 'error' ? (
+        <span className="block max-w-56 break-words text-xs">{schedule.last_run.summary}</span>
+      ) : null}
     </span>
   );
 }

@@ -37,6 +37,26 @@ describe('SchedulesPage', () => {
     expect(saved).toHaveTextContent('“How many orders failed yesterday?” on shop');
   });
 
+  it('shows a failed last run with its reason, and a paused schedule without a next run', async () => {
+    const failed = runSummary({
+      status: 'error',
+      summary: 'The shop connector is unreachable.',
+      error: { code: 'datasource_unavailable', message: 'The shop connector is unreachable.' },
+    });
+    setup(
+      scheduleRoutes({
+        schedules: [schedule({ paused: true, next_run_at: null, last_run: failed, alerts: 0, last_firing: null })],
+        saved: [savedToolCall],
+      }),
+    );
+    const row = await scheduleRow('Low stock');
+    expect(within(row).getByText('Failed')).toBeInTheDocument();
+    expect(row).toHaveTextContent('The shop connector is unreachable.');
+    expect(row).toHaveTextContent('Paused');
+    expect(row).toHaveTextContent('None');
+    expect(within(row).getByRole('button', { name: 'Resume Low stock' })).toBeInTheDocument();
+  });
+
   it('says what to do when nothing is saved or scheduled', async () => {
     setup(scheduleRoutes({ schedules: [], saved: [] }));
     expect(

@@ -1,6 +1,8 @@
 import type { Schedule } from './schedule-types.js';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRunScheduleNow } from './use-schedules.js';
+
+const runWaitMinutes = 5;
 
 /** Whether the schedule's last finished run is the one asked for (the server names it by its `due_at`). */
 export const hasFinishedRunDue = ({ schedule, dueAt }: { schedule: Schedule; dueAt: number }) =>
@@ -15,6 +17,10 @@ export function useRunNow() {
   // Schedule id → the asked run's due time (ms).
   const [pending, setPending] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    pendingRef.current = pending;
+  }, [pending]);
 
   const start = useCallback(
     (schedule: Schedule) => {
@@ -22,7 +28,18 @@ export function useRunNow() {
       run.mutate(
         { id: schedule.id },
         {
-          onSuccess: ({ due_at }) => setPending((current) => ({ ...current, [schedule.id]: Date.parse(due_at) })),
+          onSuccess: ({ due_at }) => {
+            const dueAt = Date.parse(due_at);
+            setPending((current) => ({ ...current, [schedule.id]: dueAt }));
+            // No instance working the queue (SCHEDULER=false everywhere) would leave the spinner forever.
+            setTimeout(() => {
+              if (pendingRef.current[schedule.id] !== dueAt) return;
+              setError(
+                `${schedule.name}: the run has not finished after ${runWaitMinutes} minutes; it shows in the runs when it does.`,
+              );
+              setPending((current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== schedule.id)));
+            }, runWaitMinutes * 60_000);
+          },
           onError: (failure) => setError(`${schedule.name} could not be started: ${failure.message}`),
         },
       );
