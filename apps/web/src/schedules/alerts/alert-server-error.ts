@@ -28,6 +28,7 @@ export function alertServerError({ error }: { error: unknown }): { field: AlertF
   }
   const about = `${error.code} ${error.message}`;
   if (/email|smtp/i.test(about)) return { field: 'emailTo', message: error.message };
+  if (/time ?zone/i.test(about)) return { field: 'quietHours', message: error.message };
   if (/webhook|private|loopback|url/i.test(about)) return { field: 'webhookUrl', message: error.message };
   return { field: null, message: error.message };
 }
