@@ -433,3 +433,56 @@ describe('alert delivery without SMTP, private networks refused', () => {
     });
   });
 });
+
+describe('alert delivery through the job queue', () => {
+  let bed: AlertsTestApp;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    bed = await startAlertsTestApp({
+      realQueue: true,
+      schedules: { webhookAllowPrivateNetworks: true, retryLimit: 2, retryDelaySeconds: 1 },
+    });
+  });
+
+  afterAll(async () => {
+    await bed?.stop();
+    await receiver?.stop();
+  });
+
+  it('delivers a firing once, retrying after a 500 with the same delivery id', async () => {
+    const { scheduleId } = await bed.createSchedule();
+    const created = await bed.call({
+      method: 'POST',
+      path: `/api/schedules/${scheduleId}/alerts`,
+      body: { name: 'Queued', condition: { type: 'failed' }, webhook: { url: `${receiver.url}/queued` } },
+    });
+    let answered = 0;
+    receiver.respond(() => (answered++ === 0 ? { status: 500 } : { status: 200 }));
+    const run = await bed.insertRun({ scheduleId, status: 'error', error: { code: 'x', message: 'Down.' } });
+    await bed.evaluateRun({ scheduleId, run });
+    await bed.evaluateRun({ scheduleId, run });
+    const requests = await receiver.waitForRequests({ count: 2, timeoutMs: 30_000 });
+    expect(requests.map((request) => request.headers['x-connectormcp-delivery'])).toEqual([
+      bed.enqueued[0]!.firingId,
+      bed.enqueued[0]!.firingId,
+    ]);
+    await waitForStatus({ bed, alertId: created.body.id, status: 'sent' });
+    // Nothing more comes: the second evaluation queued nothing, the success ended the retries.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(receiver.requests).toHaveLength(2);
+  });
+});
+
+async function waitForStatus({ bed, alertId, status }: { bed: AlertsTestApp; alertId: string; status: string }) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const [row] = await bed.database.query<{ status: string }>('SELECT status FROM alert_firings WHERE alert_id = $1', [
+      alertId,
+    ]);
+    if (row?.status === status) return;
+    if (Date.now() > deadline) throw new Error(`the firing is ${row?.status}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -66,7 +66,12 @@ export const tableResult = (columns: string[], rows: unknown[][]): RunResult => 
  */
 export async function startAlertsTestApp({
   schedules = {},
-}: { schedules?: Partial<ScheduleSettings> } = {}): Promise<AlertsTestApp> {
+  realQueue = false,
+}: {
+  schedules?: Partial<ScheduleSettings>;
+  /** The app's own job queue (pg-boss on the embedded database) queues and works the deliveries. */
+  realQueue?: boolean;
+} = {}): Promise<AlertsTestApp> {
   const directory = await mkdtemp(join(tmpdir(), 'connectormcp-alerts-'));
   const database = await openDatabase({ directory });
   const hub = createConnectorHub({ datasources: [] });
@@ -82,11 +87,15 @@ export async function startAlertsTestApp({
     corsOrigins: [],
     environment: {},
     secretKeys: { current: secretKey, previous: [] },
-    schedules: { runner: false, ...schedules },
+    schedules: { runner: realQueue, ...schedules },
   });
   const enqueued: AlertsTestApp['enqueued'] = [];
   // createAlerts calls the scheduler's method when it queues, so this replacement receives the jobs.
-  app.scheduler.enqueueDelivery = async (job) => void enqueued.push(job);
+  const enqueue = app.scheduler.enqueueDelivery.bind(app.scheduler);
+  app.scheduler.enqueueDelivery = async (job) => {
+    enqueued.push(job);
+    if (realQueue) await enqueue(job);
+  };
   app.scheduler.register = async () => {};
   app.scheduler.unregister = async () => {};
   const server = await new Promise<Server>((resolve) => {
