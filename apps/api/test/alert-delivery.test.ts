@@ -7,7 +7,8 @@ import {
   type WebhookReceiver,
 } from '@connectormcp/services';
 import { deliverWebhook } from '../src/alerts/deliver-webhook.js';
-import type { RunDiff } from '../src/contracts/index.js';
+import { alertsResponseSchema, type RunDiff } from '../src/contracts/index.js';
+import { expectContract } from './expect-contract.js';
 import { startAlertsTestApp, tableResult, type AlertsTestApp } from './start-alerts-test-app.js';
 
 const verifies = (request: ReceivedRequest, secret: string) =>
@@ -132,6 +133,7 @@ describe('alert delivery (real SMTP server with a login, loopback webhook receiv
       { channel: 'email', ok: true, status: 250 },
     ]);
     const listed = await bed.call({ method: 'GET', path: `/api/schedules/${scheduleId}/alerts` });
+    expectContract(alertsResponseSchema, listed.body);
     expect(listed.body.alerts[0].last_firing).toMatchObject({ alert_id: alert.id, status: 'sent' });
 
     for (const secret of ['urlSecret123', alert.webhook_secret!, 'mail-Secret-42'])

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { startSmtpServer, startWebhookReceiver, type SmtpServer, type WebhookReceiver } from '@connectormcp/services';
+import { alertsResponseSchema, alertTestResponseSchema, savedAlertResponseSchema } from '../src/contracts/index.js';
 import { reencryptSecrets } from '../src/datasources/reencrypt-secrets.js';
 import { createSecretBox } from '../src/datasources/secret-box.js';
 import { newSecretKey } from './datasource-test-app.js';
+import { expectContract } from './expect-contract.js';
 import { startAlertsTestApp, testKeys, type AlertsTestApp } from './start-alerts-test-app.js';
 
 const secretPath = '/services/T0001/B0002/pathSecretXYZ';
@@ -51,6 +53,7 @@ describe('alerts API (API keys, private networks allowed, SMTP with a login)', (
     const url = `${receiver.url}${secretPath}${secretQuery}`;
     const created = await bed.call({ method: 'POST', path: alertsPath(), body: webhookAlert(url) });
     expect(created.status).toBe(201);
+    expectContract(savedAlertResponseSchema, created.body);
     expect(created.body).toMatchObject({
       schedule_id: scheduleId,
       name: 'Stock low',
@@ -65,6 +68,7 @@ describe('alerts API (API keys, private networks allowed, SMTP with a login)', (
 
     const listed = await bed.call({ method: 'GET', path: alertsPath() });
     expect(listed.status).toBe(200);
+    expectContract(alertsResponseSchema, listed.body);
     expect(listed.body.alerts).toHaveLength(1);
     expect(listed.text).not.toContain(created.body.webhook_secret);
     expect(listed.text).not.toContain('pathSecretXYZ');
@@ -138,6 +142,7 @@ describe('alerts API (API keys, private networks allowed, SMTP with a login)', (
     const mailsBefore = smtp.messages.length;
     const tested = await bed.call({ method: 'POST', path: `${alertsPath()}/${created.body.id}/test` });
     expect(tested.status).toBe(200);
+    expectContract(alertTestResponseSchema, tested.body);
     expect(tested.body).toEqual({
       deliveries: [
         { channel: 'webhook', ok: true, status: 200, error: null },
