@@ -195,6 +195,19 @@ describe('alert delivery (real SMTP server with a login, loopback webhook receiv
     expect(receiver.requests).toHaveLength(requestsBefore + 1);
     expect(receiver.requests.at(-1)!.headers['x-connectormcp-delivery']).toBe(newer.firingId);
     expect((await firingsOf(alert.id)).map((firing) => firing.status)).toEqual(['suppressed', 'sent']);
+
+    // Turned off while a notification waits: it does not go out at the end of the quiet hours.
+    const third = await bed.insertRun({ scheduleId, result: lowStock(['a', 'b', 'c']) });
+    await bed.evaluateRun({ scheduleId, run: third, previous: second });
+    const waiting = lastEnqueued();
+    await bed.call({
+      method: 'PATCH',
+      path: `/api/schedules/${scheduleId}/alerts/${alert.id}`,
+      body: { enabled: false },
+    });
+    await bed.app.alerts.deliver({ firingId: waiting.firingId });
+    expect(receiver.requests).toHaveLength(requestsBefore + 1);
+    expect((await firingsOf(alert.id)).at(-1)!.status).toBe('suppressed');
   });
 
   it('throws for a retry on a 500, then succeeds; a 404 fails at once without a retry', async () => {

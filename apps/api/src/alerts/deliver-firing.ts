@@ -26,8 +26,8 @@ const recordOf = ({ outcome, attempt }: { outcome: DeliveryOutcome; attempt: num
  * Sends a firing's notification on the channels that did not get it yet and records each attempt. A channel
  * that may work later makes it throw (the queue retries), until the last attempt: the firing is then `sent`
  * when a channel got it, else `failed`. A deferred firing overtaken by a newer one of the same alert is
- * `suppressed` (the newer one goes out). Sent, failed and suppressed firings are left alone, so a repeated
- * job sends nothing twice.
+ * `suppressed` (the newer one goes out), and so is the firing of an alert turned off meanwhile. Sent, failed
+ * and suppressed firings are left alone, so a repeated job sends nothing twice.
  */
 export async function deliverFiring({
   firingId,
@@ -56,6 +56,12 @@ export async function deliverFiring({
   if (firing.status === 'deferred' && (await store.isSuperseded({ firing }))) {
     await store.updateFiring({ id: firing.id, status: 'suppressed' });
     logger.info({ alertId: rule.id, firingId }, 'deferred alert notification superseded by a newer one');
+    return;
+  }
+  // Turned off while the notification waited (quiet hours, a retry): it is not wanted any more.
+  if (!rule.enabled) {
+    await store.updateFiring({ id: firing.id, status: 'suppressed' });
+    logger.info({ alertId: rule.id, firingId }, 'alert turned off before its notification went out');
     return;
   }
   const attempt = 1 + Math.max(0, ...firing.deliveries.map((record) => record.attempt));
