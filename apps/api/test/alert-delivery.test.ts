@@ -322,6 +322,28 @@ describe('alert delivery (real SMTP server with a login, loopback webhook receiv
     expect(JSON.stringify(firing!.deliveries)).not.toContain('mail-Secret-42');
   });
 
+  it('takes a firing back when its notification cannot be queued, so a retried evaluation fires it', async () => {
+    const { scheduleId } = await bed.createSchedule();
+    const alert = await createAlert({
+      scheduleId,
+      body: { name: 'Queue down', condition: { type: 'failed' }, webhook: { url: `${receiver.url}/q` } },
+    });
+    const run = await bed.insertRun({ scheduleId, status: 'error', error: { code: 'x', message: 'x' } });
+    const enqueue = bed.app.scheduler.enqueueDelivery;
+    bed.app.scheduler.enqueueDelivery = async () => {
+      throw new Error('the queue is not reachable');
+    };
+    try {
+      await expect(bed.evaluateRun({ scheduleId, run })).rejects.toThrow('the queue is not reachable');
+    } finally {
+      bed.app.scheduler.enqueueDelivery = enqueue;
+    }
+    expect(await firingsOf(alert.id)).toEqual([]);
+    await bed.evaluateRun({ scheduleId, run });
+    expect(await firingsOf(alert.id)).toMatchObject([{ status: 'pending', run_id: run.id }]);
+    expect(lastEnqueued().firingId).toBe((await firingsOf(alert.id))[0]!.id);
+  });
+
   it('fires on changed only against a previous run with differences', async () => {
     const { scheduleId } = await bed.createSchedule();
     const alert = await createAlert({

@@ -175,6 +175,9 @@ export function createAlertStore({ database }: { database: Database }) {
       const { saved_name: name, ...ruleRow } = rule;
       return { firing, rule: ruleRow, schedule: { id: rule.schedule_id, name }, run: runs[0] ?? null };
     },
+    async deleteFiring({ id }: { id: string }) {
+      await database.query('DELETE FROM alert_firings WHERE id = $1', [id]);
+    },
     async updateFiring({
       id,
       status,

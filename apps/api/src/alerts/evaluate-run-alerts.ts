@@ -11,7 +11,7 @@ import { quietHoursEnd } from './quiet-hours.js';
  * Checks each enabled alert of the schedule on a finished run. A firing is a row unique per alert and run:
  * a second evaluation of the same run (a retried job, another instance) inserts nothing and queues nothing.
  * The same news as the alert's last notification of the past 24 hours is recorded as `suppressed`; in quiet
- * hours the delivery waits for their end (`deferred`).
+ * hours the delivery waits for their end (`deferred`). Throws when a notification could not be queued.
  */
 export async function evaluateRunAlerts({
   store,
@@ -31,6 +31,7 @@ export async function evaluateRunAlerts({
   now?: Date;
 }): Promise<void> {
   const rules = await store.listRules({ scheduleId: schedule.id });
+  let queueFailure: unknown;
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const result = evaluateAlertCondition({ condition: rule.condition, run, previous });
@@ -58,8 +59,12 @@ export async function evaluateRunAlerts({
         ...(status === 'deferred' && deferUntil ? { startAfter: deferUntil } : {}),
       });
     } catch (error) {
-      // The firing stays pending and visible as the alert's last firing; the other alerts still go out.
+      // Without its job the firing would never go out: it is taken back, so that the runner's retry of this
+      // evaluation fires it again. The other alerts go on first.
       logger.error({ err: error, alertId: rule.id, firingId: firing.id }, 'could not queue an alert notification');
+      await store.deleteFiring({ id: firing.id });
+      queueFailure ??= error;
     }
   }
+  if (queueFailure) throw queueFailure;
 }
