@@ -161,6 +161,14 @@ describe('alert delivery (real SMTP server with a login, loopback webhook receiv
     await bed.evaluateRun({ scheduleId, run: third, previous: second });
     expect(bed.enqueued).toHaveLength(queued + 2);
     expect((await firingsOf(alert.id)).map((firing) => firing.status)).toEqual(['sent', 'suppressed', 'pending']);
+
+    // Firings older than the runs' retention go with the next evaluation.
+    await bed.database.query(
+      `UPDATE alert_firings SET fired_at = now() - interval '400 days' WHERE alert_id = $1 AND status = 'suppressed'`,
+      [alert.id],
+    );
+    await bed.evaluateRun({ scheduleId, run: await bed.insertRun({ scheduleId, result: null }) });
+    expect((await firingsOf(alert.id)).map((firing) => firing.status)).toEqual(['sent', 'pending']);
   });
 
   it('defers a firing in quiet hours to their end; a newer deferred firing supersedes it', async () => {

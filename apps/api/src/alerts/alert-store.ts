@@ -175,6 +175,14 @@ export function createAlertStore({ database }: { database: Database }) {
       const { saved_name: name, ...ruleRow } = rule;
       return { firing, rule: ruleRow, schedule: { id: rule.schedule_id, name }, run: runs[0] ?? null };
     },
+    /** Deletes the schedule's firings older than `days` days (runs are kept as long; dedup looks back a day). */
+    async deleteOldFirings({ scheduleId, days }: { scheduleId: string; days: number }) {
+      await database.query(
+        `DELETE FROM alert_firings WHERE alert_id IN (SELECT id FROM alert_rules WHERE schedule_id = $1)
+         AND fired_at < now() - make_interval(days => $2::int)`,
+        [scheduleId, days],
+      );
+    },
     async deleteFiring({ id }: { id: string }) {
       await database.query('DELETE FROM alert_firings WHERE id = $1', [id]);
     },

@@ -59,7 +59,15 @@ export function createAlerts({
   const alertsLogger = logger.child({ component: 'alerts' });
   return {
     evaluateRun: ({ schedule, run, previous }) =>
-      evaluateRunAlerts({ store, schedule, run, previous, enqueueDelivery, logger: alertsLogger }),
+      evaluateRunAlerts({
+        store,
+        schedule,
+        run,
+        previous,
+        enqueueDelivery,
+        logger: alertsLogger,
+        retentionDays: settings.runRetentionDays,
+      }),
     deliver: ({ firingId, lastAttempt }) =>
       deliverFiring({
         firingId,

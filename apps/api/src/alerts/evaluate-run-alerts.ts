@@ -20,6 +20,7 @@ export async function evaluateRunAlerts({
   previous,
   enqueueDelivery,
   logger,
+  retentionDays,
   now = new Date(),
 }: {
   store: AlertStore;
@@ -28,6 +29,8 @@ export async function evaluateRunAlerts({
   previous: ScheduleRunRow | null;
   enqueueDelivery: (job: AlertDeliveryJob & { startAfter?: Date }) => Promise<void>;
   logger: Logger;
+  /** Firings older than this are deleted as the schedule's runs are (SCHEDULE_RUN_RETENTION_DAYS). */
+  retentionDays: number;
   now?: Date;
 }): Promise<void> {
   const rules = await store.listRules({ scheduleId: schedule.id });
@@ -67,4 +70,5 @@ export async function evaluateRunAlerts({
     }
   }
   if (queueFailure) throw queueFailure;
+  await store.deleteOldFirings({ scheduleId: schedule.id, days: Math.max(retentionDays, 1) });
 }
