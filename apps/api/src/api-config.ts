@@ -46,7 +46,7 @@ export interface ApiConfig {
 export interface ScheduleSettings {
   /** Whether this instance runs due schedules (every instance serves the API either way). */
   runner: boolean;
-  /** Tokens (input + output) one run of a saved question may use in all; the run stops when it is spent. */
+  /** Tokens (input, cache reads and writes, output) one run of a saved question may use in all; the run stops when it is spent. */
   questionTokenLimit: number;
   /** Runs older than this many days are deleted. */
   runRetentionDays: number;

@@ -329,9 +329,14 @@ describe('executeSaved: one run of a saved item as its owner, over real connecto
     });
   });
 
-  it('stops a question at its token budget before the next model step', async () => {
+  it('stops a question at its token budget before the next model step, an error that keeps the lead-in text', async () => {
     bed.fake.script(
-      { content: [{ type: 'tool_use', name: 'shop__list_tables', input: {} }] },
+      {
+        content: [
+          { type: 'text', text: 'Let me look at the tables.' },
+          { type: 'tool_use', name: 'shop__list_tables', input: {} },
+        ],
+      },
       { content: [{ type: 'text', text: 'Never asked for.' }] },
     );
     const requests = bed.fake.requests.length;
@@ -339,6 +344,7 @@ describe('executeSaved: one run of a saved item as its owner, over real connecto
       settings: { questionTokenLimit: 10 },
     });
     expect(outcome).toMatchObject({ status: 'error', error: { code: 'token_budget' }, retryable: false });
+    expect(outcome.result?.text).toContain('Let me look at the tables.');
     expect(bed.fake.requests).toHaveLength(requests + 1);
     expect(outcome.usage!.inputTokens + outcome.usage!.outputTokens).toBeGreaterThanOrEqual(10);
     // The unused turn is left for nobody: take it off the queue.

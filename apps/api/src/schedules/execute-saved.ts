@@ -281,9 +281,9 @@ async function executeQuestion({
   const usage = run.usage.inputTokens + run.usage.outputTokens > 0 ? run.usage : null;
   const result = answer ? normalizeRunResult({ text: answer }) : null;
   const ended = errors.find((event) => event.code === run.stopReason);
-  // The budget ran out after the model had answered something: that answer is the run's result.
-  if (!ended || (ended.code === 'token_budget' && result))
-    return { status: 'ok', result: result ?? normalizeRunResult({ text: '' }), usage };
+  // A run stopped by the token budget is an error even when the model had written something: that text
+  // is often a lead-in ("Let me check…") before the tool call that never came. It is kept as the result.
+  if (!ended) return { status: 'ok', result: result ?? normalizeRunResult({ text: '' }), usage };
   if (ended.code === 'cancelled')
     return failed({ code: 'cancelled', message: ended.message, retryable: true, result, usage });
   return failed({ code: ended.code, message: ended.message, retryable: ended.retryable, result, usage });
