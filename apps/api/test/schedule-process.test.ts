@@ -167,6 +167,14 @@ describe('schedules on PostgreSQL across API processes', () => {
       expect(runs.at(-1)!.started_at.getTime() - lastDue).toBeLessThan(5_000);
     }
     expect(rows.filter((row) => [paused, changed, deleted].includes(row.schedule_id))).toEqual([]);
+    // Each run called its tool once (tool calls are audited as the owner's, with the schedule).
+    const { rows: calls } = await database.query<{ schedule_id: string; n: number }>(
+      `SELECT detail->>'schedule_id' AS schedule_id, count(*)::int AS n FROM audit_log
+       WHERE action = 'tool_call' AND detail->>'schedule_id' = ANY($1) AND created_at < $2
+       GROUP BY 1`,
+      [running, new Date(lastDue + minute)],
+    );
+    expect(calls.map((call) => call.n)).toEqual(running.map(() => minutes.length));
     // Each run was finished once (each instance logs the runs it finished), across the instances.
     const finishedOn = outputs.map((output) => output().split('schedule run finished').length - 1);
     expect(finishedOn.reduce((sum, count) => sum + count, 0)).toBe(running.length * minutes.length);

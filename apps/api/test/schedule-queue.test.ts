@@ -71,6 +71,14 @@ describe('schedules on the embedded database', () => {
       scheduleId,
     ]);
 
+  const toolCallsOf = async (scheduleId: string) =>
+    (
+      await bed.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'tool_call' AND detail->>'schedule_id' = $1`,
+        [scheduleId],
+      )
+    )[0]!.n;
+
   const finishedRun = async ({
     scheduleId,
     dueAt,
@@ -152,6 +160,8 @@ describe('schedules on the embedded database', () => {
     }
     const runs = await runsOf(scheduleId);
     expect(runs.map((run) => [run.due_at.toISOString(), run.status])).toEqual([[dueAt, 'ok']]);
+    // The second delivery stopped at the run row, before the source: the tool ran once (audited as the owner).
+    expect(await toolCallsOf(scheduleId)).toBe(1);
   }, 40_000);
 
   it('records an error run after retrying a source that is down, with back-off', async () => {

@@ -7,6 +7,7 @@ import type { Alerts } from '../alerts/alerts.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Database } from '../database/open-database.js';
 import type { DatasourceRegistry } from '../datasources/datasource-registry.js';
+import { createSlotLimiter } from './create-slot-limiter.js';
 import { diffResults } from './diff-run-results.js';
 import { executeSaved } from './execute-saved.js';
 import { resultMetrics } from './run-metrics.js';
@@ -32,6 +33,15 @@ export interface ScheduleRunner {
 /** A failure the queue should try again (with back-off); its message names no data. */
 class RetryableRunError extends Error {}
 
+/**
+ * Scheduled runs executing at once per datasource (and for questions, in all) on this instance. Schedules
+ * often fall due together (every hour on the hour, 1,000 every minute); the queue takes them all at once
+ * (their start is on time and recorded), and they then take turns on their source: a connector serves a few
+ * calls at a time and queues a bounded number (the MySQL connector: 5 and 100), so 500 calls at once from
+ * one instance failed most of them, and people's own chats use the same connector meanwhile.
+ */
+const runsPerSource = 10;
+
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 export function createScheduleRunner({
@@ -55,6 +65,8 @@ export function createScheduleRunner({
   environment: Record<string, string | undefined>;
   anthropic?: Anthropic;
 }): ScheduleRunner {
+  const sourceSlots = createSlotLimiter({ limit: runsPerSource });
+
   /**
    * The run row of (schedule, due time), for this attempt to work on: a new one, or one a failed earlier
    * attempt left `running` (taken over, its attempt bumped). Undefined when another taker has it or it is
@@ -119,6 +131,13 @@ export function createScheduleRunner({
       return;
     }
     if (!taken) return;
+    // Stopping while it waits: it runs with the aborted signal, which ends it as cancelled (retried later).
+    const release = await sourceSlots
+      .take({
+        key: saved.kind === 'tool_call' ? `datasource:${saved.datasource}` : 'question',
+        ...(signal ? { signal } : {}),
+      })
+      .catch(() => () => {});
     const outcome = await executeSaved({
       saved,
       hub,
@@ -131,7 +150,7 @@ export function createScheduleRunner({
       ...(signal ? { signal } : {}),
       scheduleId,
       logger,
-    });
+    }).finally(release);
     if (outcome.status === 'error' && outcome.retryable && !lastAttempt) {
       // The row stays `running`; the next attempt takes it over.
       logger.info(
