@@ -25,8 +25,8 @@ describe('schedules on the embedded database', () => {
   let everyMinute: string;
   let createdAt: number;
 
-  const startApp = async () => {
-    app = bed.appWith({ schedules: { retryDelaySeconds: 1, retryLimit: 2 } });
+  const startApp = async ({ runner = true }: { runner?: boolean } = {}) => {
+    app = bed.appWith({ schedules: { retryDelaySeconds: 1, retryLimit: 2, runner } });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -210,4 +210,18 @@ describe('schedules on the embedded database', () => {
     expect(new Set(runs.map((row) => row.due_at.getTime())).size).toBe(runs.length);
     expect(runs.every((row) => row.due_at.getTime() % minute === 0)).toBe(true);
   }, 100_000);
+
+  it('queues but runs nothing on an instance with SCHEDULER=false; the next instance that runs takes it', async () => {
+    const scheduleId = await createSchedule({ cron: '0 0 1 1 *' });
+    await stopApp();
+    await startApp({ runner: false });
+    const { dueAt } = await app.scheduler.runNow({ scheduleId });
+    // Three times the embedded workers' poll: a worker would have taken it by now.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await runsOf(scheduleId)).toEqual([]);
+    await stopApp();
+    await startApp();
+    const run = await finishedRun({ scheduleId, dueAt: new Date(dueAt), timeoutMs: 15_000 });
+    expect(run).toMatchObject({ trigger: 'manual', status: 'ok' });
+  }, 60_000);
 });
