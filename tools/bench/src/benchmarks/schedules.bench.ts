@@ -42,7 +42,7 @@ const lateMs = 2 * minuteMs;
 const schedulerQueueOptions = {
   bossOptions: { max: 4, supervise: true },
   queueOptions: { retryLimit: 2, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
-  workOptions: { pollingIntervalSeconds: 0.5, batchSize: 10, burstWhenBatchFull: true, localConcurrency: 4 },
+  workOptions: { pollingIntervalSeconds: 0.5, batchSize: 100, burstWhenBatchFull: true, localConcurrency: 5 },
 };
 
 const lagNote =
