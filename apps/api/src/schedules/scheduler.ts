@@ -110,12 +110,15 @@ export function createScheduler({
   deliverAlert: (job: AlertDeliveryJob) => Promise<void>;
 }): Scheduler {
   const embedded = database.engine?.kind === 'embedded';
-  const retry = {
+  const jobOptions = {
     retryLimit: settings.retryLimit,
     retryDelay: settings.retryDelaySeconds,
     retryBackoff: true,
     // Doubling delays stop growing at an hour.
     retryDelayMax: Math.max(3600, settings.retryDelaySeconds),
+    // The worker holding a job refreshes it every 15 s; a job of an instance that died (no refresh for 30 s)
+    // is failed by the next maintenance pass and retried elsewhere, instead of waiting out its 15-minute expiry.
+    heartbeatSeconds: 30,
   };
   let boss: PgBoss | undefined;
   let starting: Promise<PgBoss> | undefined;
@@ -147,7 +150,7 @@ export function createScheduler({
         id: jobId,
         data: { scheduleId: id, dueAt: next.toISOString(), trigger: 'schedule' },
         startAfter: next,
-        ...retry,
+        ...jobOptions,
       });
     }
     const unique = [...jobs.values()];
@@ -223,11 +226,11 @@ export function createScheduler({
     queue.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'schedules queue'));
     await queue.start();
     boss = queue;
-    // Created once; the retry settings of this start apply to jobs queued without their own (each job the
-    // app queues carries them).
+    // Created once; this start's retry and heartbeat settings apply to jobs queued without their own (every
+    // job the app queues carries them).
     for (const name of [scheduleRunQueue, alertDeliveryQueue]) {
-      await queue.createQueue(name, retry);
-      await queue.updateQueue(name, retry);
+      await queue.createQueue(name, jobOptions);
+      await queue.updateQueue(name, jobOptions);
     }
     const schedules = await database.query<Timing>('SELECT id, cron, timezone FROM schedules WHERE NOT paused');
     await queueOccurrences(queue, schedules);
@@ -282,7 +285,7 @@ export function createScheduler({
       const dueAt = new Date().toISOString();
       await queue.send(scheduleRunQueue, { scheduleId, dueAt, trigger: 'manual' } satisfies ScheduleRunJob, {
         id: randomUUID(),
-        ...retry,
+        ...jobOptions,
       });
       return { dueAt };
     },
@@ -292,7 +295,7 @@ export function createScheduler({
       await queue.send(alertDeliveryQueue, { firingId } satisfies AlertDeliveryJob, {
         id: stableJobId({ parts: [alertDeliveryQueue, firingId] }),
         ...(startAfter ? { startAfter } : {}),
-        ...retry,
+        ...jobOptions,
       });
     },
   };
