@@ -46,7 +46,7 @@ const schedulerQueueOptions = {
 };
 
 const lagNote =
-  'Start lag: started_at − due_at of each scheduled run in the measured minutes, read from schedule_runs (started_at is when the runner took the job and wrote the run row). Baseline: the same number of jobs inserted straight into pg-boss (its own schema) with startAfter = one moment 10 s ahead, worked by 2 pg-boss instances in the benchmark process with the same work options as the scheduler, whose handler only notes the time: the floor of the queue on this machine with the API instances idle beside it.';
+  'Start lag: started_at − due_at of each scheduled run in the measured minutes, read from schedule_runs (started_at is when the runner took the job and wrote the run row, before the run waits for its turn on the source, 10 at once per datasource and instance: the finish lag shows when runs ended). Baseline: the same number of jobs inserted straight into pg-boss (its own schema) with startAfter = one moment 10 s ahead, worked by 2 pg-boss instances in the benchmark process with the same work options as the scheduler, whose handler only notes the time: the floor of the queue on this machine with the API instances idle beside it.';
 const countNote =
   'One run is expected per schedule and minute. Runs are grouped by the minute their due_at falls in, so a second run of an occurrence counts as doubled even when its due_at differs by milliseconds (the unique (schedule_id, due_at) would let that through); lost = expected (schedule, minute) pairs without a row once the last minute plus 2 minutes has passed.';
 const executionsNote =
