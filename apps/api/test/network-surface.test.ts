@@ -15,7 +15,7 @@ import { createConnectorHub, type ConnectorHub } from '@connectormcp/orchestrato
 import { freePort, waitFor } from '@connectormcp/services';
 import { pino } from 'pino';
 import { apiConfigFromEnvironment } from '../src/api-config.js';
-import { createApp, type AppOptions } from '../src/create-app.js';
+import { createApp, type ApiApp, type AppOptions } from '../src/create-app.js';
 import { createChatStore } from '../src/database/chat-store.js';
 import { openDatabase, type Database } from '../src/database/open-database.js';
 import { createRunStore } from '../src/database/run-store.js';
@@ -54,11 +54,14 @@ describe("the API's network surface", () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+    // Background work of each app (retention, the schedules queue) stops before the database closes.
+    await Promise.allSettled(apps.map((app) => app.drain({ graceMs: 0 })));
     await hub.close();
     await database.close();
     await rm(directory, { recursive: true, force: true });
   });
 
+  const apps: ApiApp[] = [];
   async function listen(overrides: Partial<AppOptions> = {}) {
     const app = createApp({
       hub,
@@ -72,6 +75,7 @@ describe("the API's network surface", () => {
       webDirectory,
       ...overrides,
     });
+    apps.push(app);
     const server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

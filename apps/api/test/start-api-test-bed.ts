@@ -78,18 +78,27 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
   });
   const directory = await mkdtemp(join(tmpdir(), 'connectormcp-api-'));
   let database = await openDatabase({ directory });
+  // Every app made here is drained at stop: an app's background work (the schedules queue, retention) must
+  // not outlive the database it uses.
+  const apps: ApiApp[] = [];
   const appWith = (overrides: Partial<AppOptions>) =>
-    createApp({
-      hub,
-      store: createChatStore({ database }),
-      runStore: createRunStore({ database }),
-      database,
-      logger: pino({ level: 'silent' }),
-      apiKeys: [testKeys.alice, testKeys.bob],
-      corsOrigins: [],
-      environment: {},
-      ...overrides,
-    });
+    track(
+      createApp({
+        hub,
+        store: createChatStore({ database }),
+        runStore: createRunStore({ database }),
+        database,
+        logger: pino({ level: 'silent' }),
+        apiKeys: [testKeys.alice, testKeys.bob],
+        corsOrigins: [],
+        environment: {},
+        ...overrides,
+      }),
+    );
+  const track = (made: ApiApp) => {
+    apps.push(made);
+    return made;
+  };
   const app = appWith({ anthropic: new Anthropic({ apiKey: fake.apiKey, baseURL: fake.baseUrl, maxRetries: 0 }) });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -125,7 +134,7 @@ export async function startApiTestBed(): Promise<ApiTestBed> {
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      app.drain({ graceMs: 0 }).catch(() => {});
+      await Promise.allSettled(apps.map((made) => made.drain({ graceMs: 0 })));
       await hub.close();
       await database.close();
       await fake.stop();

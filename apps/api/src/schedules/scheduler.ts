@@ -124,11 +124,18 @@ export function createScheduler({
   let starting: Promise<PgBoss> | undefined;
   let stopping: Promise<void> | undefined;
 
+  let started = false;
+  let watcher: NodeJS.Timeout | undefined;
+
+  /** The queue, installed and started at the first need (a schedule exists, or one is being made). */
   const ready = async (): Promise<PgBoss> => {
-    if (!starting) throw new Error('The schedules queue has not been started.');
+    if (!started) throw new Error('The schedules queue has not been started.');
     if (stopping) throw new Error('The schedules queue is stopping.');
+    starting ??= start();
     return starting;
   };
+  const anySchedule = async () =>
+    (await database.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM schedules) AS found'))[0]?.found === true;
 
   /** Queues the next occurrence of each schedule (after `dueAt` when given); an already queued one is kept. */
   const queueOccurrences = async (queue: PgBoss, timings: Array<Timing & { dueAt?: Date }>) => {
@@ -261,10 +268,26 @@ export function createScheduler({
 
   return {
     start: async () => {
-      starting ??= start();
-      await starting;
+      started = true;
+      if (await anySchedule()) {
+        await ready();
+        return;
+      }
+      // Most installations never schedule anything: the queue (its tables, its polls every second, its
+      // maintenance) waits for the first schedule. This instance starts it when it makes one; another
+      // instance on the same PostgreSQL notices within half a minute.
+      watcher = setInterval(() => {
+        if (starting || stopping) return clearInterval(watcher);
+        anySchedule()
+          .then((found) => (found ? ready() : undefined))
+          .catch((error: unknown) =>
+            logger.warn({ err: { message: (error as Error).message } }, 'could not check for schedules'),
+          );
+      }, 30_000);
+      watcher.unref();
     },
     stop: async ({ graceMs = 0 } = {}) => {
+      clearInterval(watcher);
       stopping ??= (async () => {
         await starting?.catch(() => {});
         // Jobs still running at the end of the grace period are failed back to the queue, which retries them.
