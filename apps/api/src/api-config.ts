@@ -229,7 +229,9 @@ export function scheduleSettingsFromEnvironment({
 }: {
   environment: Record<string, string | undefined>;
 }): ScheduleSettings {
-  const number = (name: string, fallback: number) => positiveInteger({ name, value: environment[name], fallback });
+  // Each variable is read by its name here, so the deployment test finds every one the API reads.
+  const number = (name: string, value: string | undefined, fallback: number) =>
+    positiveInteger({ name, value, fallback });
   const smtpUrl = environment.SMTP_URL;
   if (smtpUrl !== undefined && smtpUrl !== '') {
     let protocol: string;
@@ -243,12 +245,15 @@ export function scheduleSettingsFromEnvironment({
   }
   return {
     runner: booleanSetting({ name: 'SCHEDULER', value: environment.SCHEDULER, fallback: true }),
-    questionTokenLimit: number('SCHEDULE_QUESTION_TOKEN_LIMIT', 50_000),
-    runRetentionDays: number('SCHEDULE_RUN_RETENTION_DAYS', 90),
-    runsKeptPerSchedule: number('SCHEDULE_RUNS_KEPT', 500),
-    schedulesPerUser: number('SCHEDULES_PER_USER', 100),
-    retryLimit: environment.SCHEDULE_RETRY_LIMIT === '0' ? 0 : number('SCHEDULE_RETRY_LIMIT', 2),
-    retryDelaySeconds: number('SCHEDULE_RETRY_DELAY_SECONDS', 30),
+    questionTokenLimit: number('SCHEDULE_QUESTION_TOKEN_LIMIT', environment.SCHEDULE_QUESTION_TOKEN_LIMIT, 50_000),
+    runRetentionDays: number('SCHEDULE_RUN_RETENTION_DAYS', environment.SCHEDULE_RUN_RETENTION_DAYS, 90),
+    runsKeptPerSchedule: number('SCHEDULE_RUNS_KEPT', environment.SCHEDULE_RUNS_KEPT, 500),
+    schedulesPerUser: number('SCHEDULES_PER_USER', environment.SCHEDULES_PER_USER, 100),
+    retryLimit:
+      environment.SCHEDULE_RETRY_LIMIT === '0'
+        ? 0
+        : number('SCHEDULE_RETRY_LIMIT', environment.SCHEDULE_RETRY_LIMIT, 2),
+    retryDelaySeconds: number('SCHEDULE_RETRY_DELAY_SECONDS', environment.SCHEDULE_RETRY_DELAY_SECONDS, 30),
     ...(smtpUrl
       ? { smtp: { url: smtpUrl, from: environment.ALERT_EMAIL_FROM || 'ConnectorMCP <alerts@localhost>' } }
       : {}),

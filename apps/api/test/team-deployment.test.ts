@@ -63,7 +63,8 @@ function interpolate(value: string, variables: Record<string, string>): string {
   });
 }
 
-const secretName = /PASSWORD|SECRET|TOKEN|_KEY(S)?$|HASH/;
+// A limit counted in tokens is a number, not a secret.
+const secretName = /PASSWORD|SECRET|TOKEN(?!_LIMIT)|_KEY(S)?$|HASH/;
 
 describe('the team deployment (docker-compose.yml, deploy/dex, .env.example)', () => {
   const { api, postgres, dex: dexService } = compose.services;
