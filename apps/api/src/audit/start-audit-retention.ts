@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { startPeriodicTask } from '../start-periodic-task.js';
 import type { AppSettingsStore } from './app-settings.js';
 import type { AuditLog } from './audit-log.js';
 
@@ -23,28 +24,16 @@ export function startAuditRetention({
   logger?: Logger;
   intervalMs?: number;
 }): AuditRetention {
-  let stopped = false;
   const runOnce = async () => {
     const { auditRetentionDays } = await settings.get();
     const deleted = await auditLog.deleteOlderThan({ days: auditRetentionDays });
     if (deleted > 0) logger?.info(`audit log: deleted ${deleted} entries older than ${auditRetentionDays} days`);
     return deleted;
   };
-  const pass = () => {
-    if (stopped) return;
-    runOnce().catch((error: unknown) => {
-      // The database may be closing or blip: the next pass tries again.
-      if (!stopped) logger?.warn({ err: error }, 'audit log: could not delete old entries');
-    });
-  };
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  setImmediate(pass).unref();
-  return {
-    runOnce,
-    stop() {
-      stopped = true;
-      clearInterval(timer);
-    },
-  };
+  return startPeriodicTask({
+    run: runOnce,
+    intervalMs,
+    logger,
+    failureMessage: 'audit log: could not delete old entries',
+  });
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { startPeriodicTask } from '../start-periodic-task.js';
 import type { ScheduleSettings } from '../api-config.js';
 import type { Database } from '../database/open-database.js';
 
@@ -37,7 +38,6 @@ export function startRunRetention({
   logger?: Logger;
   intervalMs?: number;
 }): RunRetention {
-  let stopped = false;
   const runOnce = async () => {
     const byAge = await deleteInBatches({
       database,
@@ -62,21 +62,10 @@ export function startRunRetention({
       );
     return { byAge, byCount };
   };
-  const pass = () => {
-    if (stopped) return;
-    runOnce().catch((error: unknown) => {
-      // The database may be closing or blip: the next pass tries again.
-      if (!stopped) logger?.warn({ err: error }, 'schedule runs: could not delete old runs');
-    });
-  };
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  setImmediate(pass).unref();
-  return {
-    runOnce,
-    stop() {
-      stopped = true;
-      clearInterval(timer);
-    },
-  };
+  return startPeriodicTask({
+    run: runOnce,
+    intervalMs,
+    logger,
+    failureMessage: 'schedule runs: could not delete old runs',
+  });
 }
