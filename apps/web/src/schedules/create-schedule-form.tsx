@@ -1,9 +1,8 @@
 import type { SavedItem, Schedule } from './schedule-types.js';
 import { useId, useState } from 'react';
-import { primaryButtonClass, secondaryButtonClass } from '../admin/datasources/button-styles.js';
 import { FormField, fieldInputClass } from '../admin/datasources/form-field.js';
-import { Spinner } from '../admin/datasources/spinner.js';
 import { ScheduleFields } from './schedule-fields.js';
+import { ScheduleFormActions } from './schedule-form-actions.js';
 import { checkScheduleFields, scheduleFormErrors, type ScheduleFormErrors } from './schedule-form-errors.js';
 import { useFocusFirstInvalid } from './use-focus-first-invalid.js';
 import { browserTimeZone } from './time-zones.js';
@@ -73,20 +72,13 @@ export function CreateScheduleForm({
         onCronChange={setCron}
         onTimezoneChange={setTimezone}
       />
-      {errors.form ? (
-        <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={create.isPending}>
-          {create.isPending ? <Spinner /> : null}
-          {create.isPending ? 'Creating…' : 'Create schedule'}
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => onClose()}>
-          Cancel
-        </button>
-      </div>
+      <ScheduleFormActions
+        formError={errors.form}
+        pending={create.isPending}
+        submitLabel="Create schedule"
+        pendingLabel="Creating…"
+        onCancel={() => onClose()}
+      />
     </form>
   );
 }

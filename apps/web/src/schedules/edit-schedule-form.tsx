@@ -1,8 +1,7 @@
 import type { Schedule, UpdateScheduleRequest } from './schedule-types.js';
 import { useId, useState } from 'react';
-import { primaryButtonClass, secondaryButtonClass } from '../admin/datasources/button-styles.js';
-import { Spinner } from '../admin/datasources/spinner.js';
 import { ScheduleFields } from './schedule-fields.js';
+import { ScheduleFormActions } from './schedule-form-actions.js';
 import { checkScheduleFields, scheduleFormErrors, type ScheduleFormErrors } from './schedule-form-errors.js';
 import { useFocusFirstInvalid } from './use-focus-first-invalid.js';
 import { useUpdateSchedule } from './use-schedules.js';
@@ -46,20 +45,13 @@ export function EditScheduleForm({ schedule, onClose }: { schedule: Schedule; on
         onCronChange={setCron}
         onTimezoneChange={setTimezone}
       />
-      {errors.form ? (
-        <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {errors.form}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={update.isPending}>
-          {update.isPending ? <Spinner /> : null}
-          {update.isPending ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => onClose()}>
-          Cancel
-        </button>
-      </div>
+      <ScheduleFormActions
+        formError={errors.form}
+        pending={update.isPending}
+        submitLabel="Save"
+        pendingLabel="Saving…"
+        onCancel={() => onClose()}
+      />
     </form>
   );
 }
