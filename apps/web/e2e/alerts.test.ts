@@ -80,6 +80,9 @@ describe('saving, scheduling and alerting from the browser over the real API', (
     const done = page.getByRole('dialog', { name: 'Scheduled' });
     await done.getByText(/Next run:/).waitFor();
     await done.getByRole('button', { name: 'Open in Schedules' }).click();
+    // The new schedule opens at once; its list is a step back.
+    await main().getByRole('heading', { name: 'Stock of the first products', level: 2 }).waitFor();
+    await main().getByRole('button', { name: 'All schedules' }).click();
 
     const table = main().getByRole('table', { name: 'Your schedules' });
     await table.waitFor();

@@ -35,6 +35,11 @@ export function App() {
   const [view, setView] = useState<View>('chat');
   // Set by "Open in explorer" on a tool card; choosing the explorer from the menu starts it afresh.
   const [explorerTarget, setExplorerTarget] = useState<ExplorerTarget | undefined>(undefined);
+  // The schedule a chat's "Open in Schedules" asked for; forgotten once another view is chosen.
+  const [openedSchedule, setOpenedSchedule] = useState<string | null>(null);
+  useEffect(() => {
+    if (view !== 'schedules') setOpenedSchedule(null);
+  }, [view]);
   const [sessionId, setSessionId] = useState<string | null>(sessionFromLocation);
   // Changes only when someone picks a chat, so a chat created by its first message keeps streaming.
   const [chatKey, setChatKey] = useState(0);
@@ -162,7 +167,10 @@ export function App() {
               setExplorerTarget(target);
               setView('explorer');
             }}
-            onOpenSchedules={() => setView('schedules')}
+            onOpenSchedules={(scheduleId) => {
+              setOpenedSchedule(scheduleId);
+              setView('schedules');
+            }}
           />
         ) : null}
         {view === 'explorer' ? (
@@ -173,7 +181,7 @@ export function App() {
         {view === 'users' ? <UsersPage currentUserId={me.data?.user.id} /> : null}
         {view === 'datasources' ? <DatasourcesPageOnDemand /> : null}
         {view === 'audit' ? <AuditPageOnDemand /> : null}
-        {view === 'schedules' ? <SchedulesPageOnDemand /> : null}
+        {view === 'schedules' ? <SchedulesPageOnDemand scheduleId={openedSchedule} /> : null}
       </main>
     </div>
   );

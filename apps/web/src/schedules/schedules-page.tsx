@@ -20,14 +20,15 @@ type Deleting = { type: 'schedule'; schedule: Schedule } | { type: 'saved'; item
  * The Schedules page: the caller's schedules (run now, pause or resume, delete, open one for its runs,
  * results, changes, chart and alerts), a form to schedule a saved item, and the saved items themselves.
  */
-export function SchedulesPage() {
+export function SchedulesPage({ scheduleId }: { scheduleId?: string | null | undefined } = {}) {
   const runNow = useRunNow();
   const schedules = useSchedules({ waiting: runNow.waiting });
   const saved = useSavedItems();
   const update = useUpdateSchedule();
   const removeSchedule = useDeleteSchedule();
   const removeSaved = useDeleteSaved();
-  const [screen, setScreen] = useState<Screen>({ type: 'list' });
+  // Opened from a chat's "Open in Schedules", the page starts on the schedule just made.
+  const [screen, setScreen] = useState<Screen>(scheduleId ? { type: 'detail', scheduleId } : { type: 'list' });
   const [deleting, setDeleting] = useState<Deleting | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
