@@ -219,6 +219,22 @@ describe('alerts API (API keys, private networks allowed, SMTP with a login)', (
     expect(none.body.error.code).toBe('invalid_request');
   });
 
+  it('allows at most 20 alerts on one schedule', async () => {
+    const { scheduleId: crowded } = await bed.createSchedule({ name: 'Crowded' });
+    const path = `/api/schedules/${crowded}/alerts`;
+    for (let index = 0; index < 20; index++) {
+      const created = await bed.call({ method: 'POST', path, body: webhookAlert(`${receiver.url}/hook${index}`) });
+      expect(created.status).toBe(201);
+    }
+    const refused = await bed.call({ method: 'POST', path, body: webhookAlert(`${receiver.url}/hook20`) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'too_many_alerts',
+      message: expect.stringContaining('20 alerts'),
+    });
+    expect((await bed.call({ method: 'GET', path })).body.alerts).toHaveLength(20);
+  });
+
   it("keeps alice's alerts from bob: every route answers 404 as for an unknown schedule", async () => {
     const created = await bed.call({ method: 'POST', path: alertsPath(), body: webhookAlert(`${receiver.url}/a`) });
     const alertPath = `${alertsPath()}/${created.body.id}`;

@@ -74,10 +74,13 @@ export function createAlertStore({ database }: { database: Database }) {
       ]);
       return rows[0];
     },
-    async insertRule(rule: Omit<AlertRuleRow, 'created_at' | 'updated_at'>) {
+    /** The new rule, or undefined when the schedule already has `limit` alerts (counted in the same statement). */
+    async insertRule({ limit, ...rule }: Omit<AlertRuleRow, 'created_at' | 'updated_at'> & { limit: number }) {
       const rows = await database.query<AlertRuleRow>(
         `INSERT INTO alert_rules (id, schedule_id, name, condition, webhook_url, webhook_secret, email_to, quiet_hours, enabled)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+         WHERE (SELECT count(*) FROM alert_rules WHERE schedule_id = $2) < $10
+         RETURNING *`,
         [
           rule.id,
           rule.schedule_id,
@@ -88,9 +91,10 @@ export function createAlertStore({ database }: { database: Database }) {
           asJson('email_to', rule.email_to),
           asJson('quiet_hours', rule.quiet_hours),
           rule.enabled,
+          limit,
         ],
       );
-      return rows[0]!;
+      return rows[0];
     },
     async updateRule({ id, changes }: { id: string; changes: AlertRuleChanges }) {
       const entries = Object.entries(changes).filter(([, value]) => value !== undefined);

@@ -20,6 +20,8 @@ import { isKnownTimezone } from './quiet-hours.js';
 import { channelsOf, sendAlertNotice, type DeliveryTuning } from './send-alert-notice.js';
 import { checkWebhookAddress, WebhookAddressError } from './webhook-address-guard.js';
 
+/** Each alert is checked on every run and may notify: a bound keeps one schedule from fanning out without end. */
+export const maximumAlertsPerSchedule = 20;
 /** The URL as shown: its origin only, since Slack-style URLs carry their secret in the path. */
 function urlHint({ secretBox, ciphertext }: { secretBox: SecretBox; ciphertext: string }) {
   try {
@@ -189,7 +191,14 @@ export function alertsRouter({
       email_to: input.email?.to ?? null,
       quiet_hours: input.quiet_hours ?? null,
       enabled: input.enabled,
+      limit: maximumAlertsPerSchedule,
     });
+    if (!rule)
+      throw new ApiError({
+        status: 409,
+        code: 'too_many_alerts',
+        message: `This schedule already has ${maximumAlertsPerSchedule} alerts, the most one schedule may have; delete one first.`,
+      });
     await auditLog.record({
       actor: actingUser(request),
       action: 'alert_create',
