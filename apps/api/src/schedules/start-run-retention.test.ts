@@ -56,7 +56,23 @@ describe('startRunRetention on the embedded database', () => {
     // The pass at start may have run already; another one finds nothing more to delete.
     await retention.runOnce();
     expect(await remaining()).toEqual(['a_3', 'a_4', 'a_running', 'b_1', 'b_2']);
-    expect(await retention.runOnce()).toEqual({ byAge: 0, byCount: 0 });
+    expect(await retention.runOnce()).toEqual({ byAge: 0, byCount: 0, abandoned: 0 });
+  });
+
+  it('turns a run still marked running hours after it started into an error run', async () => {
+    await database.query('DELETE FROM schedule_runs');
+    await addRun('sc_a', 'a_lost', 0, 'running', 7 * 60);
+    await addRun('sc_a', 'a_busy', 0, 'running', 5);
+    const retention = startRunRetention({ database, settings: { runRetentionDays: 30, runsKeptPerSchedule: 10 } });
+    retention.stop();
+    await retention.runOnce();
+    const rows = await database.query<{ id: string; status: string; error: { code: string } | null }>(
+      'SELECT id, status, error FROM schedule_runs ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 'a_busy', status: 'running', error: null },
+      { id: 'a_lost', status: 'error', error: expect.objectContaining({ code: 'interrupted' }) },
+    ]);
   });
 
   it('counts what each pass deleted, and two passes at once delete each run once', async () => {

@@ -5,11 +5,14 @@ import type { Database } from '../database/open-database.js';
 
 export interface RunRetention {
   /** One pass: deletes runs past the age limit, then each schedule's runs beyond the count it keeps. */
-  runOnce(): Promise<{ byAge: number; byCount: number }>;
+  runOnce(): Promise<{ byAge: number; byCount: number; abandoned: number }>;
   stop(): void;
 }
 
 const deleteBatchSize = 5_000;
+
+/** Far beyond any run (tool calls time out in minutes, a question's steps are bounded). */
+const abandonedAfterHours = 6;
 
 /** Runs a batched DELETE … RETURNING until a batch comes back short; resolves to how many rows went. */
 async function deleteInBatches({ database, sql, params }: { database: Database; sql: string; params: unknown[] }) {
@@ -39,6 +42,16 @@ export function startRunRetention({
   intervalMs?: number;
 }): RunRetention {
   const runOnce = async () => {
+    // A run still marked running hours after it started lost its instance for good (its job had no retry
+    // left to take it over): it is an error run, so the schedule stops showing it as running.
+    const abandoned = (
+      await database.query<{ id: string }>(
+        `UPDATE schedule_runs SET status = 'error', finished_at = now(),
+           error = '{"code":"interrupted","message":"The run stopped without finishing: the instance running it stopped."}'::jsonb
+         WHERE status = 'running' AND started_at < now() - make_interval(hours => $1::int) RETURNING id`,
+        [abandonedAfterHours],
+      )
+    ).length;
     const byAge = await deleteInBatches({
       database,
       sql: `DELETE FROM schedule_runs WHERE id IN (
@@ -60,7 +73,8 @@ export function startRunRetention({
       logger?.info(
         `schedule runs: deleted ${byAge} older than ${settings.runRetentionDays} days and ${byCount} beyond the ${settings.runsKeptPerSchedule} kept per schedule`,
       );
-    return { byAge, byCount };
+    if (abandoned > 0) logger?.warn(`schedule runs: ${abandoned} run(s) stopped without finishing; marked as errors`);
+    return { byAge, byCount, abandoned };
   };
   return startPeriodicTask({
     run: runOnce,
