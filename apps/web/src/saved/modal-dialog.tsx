@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { handleDialogKeys } from '../admin/datasources/handle-dialog-keys.js';
 
 const focusable =
   'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
@@ -22,26 +23,9 @@ export function ModalDialog({ title, children, onClose }: { title: string; child
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         className="max-h-full w-full max-w-md overflow-y-auto rounded-lg bg-white p-4 text-sm text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-          if (event.key !== 'Tab') return;
-          // Of a radio group, Tab reaches the checked radio only.
-          const elements = [...(dialog.current?.querySelectorAll<HTMLElement>(focusable) ?? [])].filter(
-            (element) => !(element instanceof HTMLInputElement && element.type === 'radio' && !element.checked),
-          );
-          const first = elements[0];
-          const last = elements.at(-1);
-          if (event.shiftKey && document.activeElement === first) {
-            event.preventDefault();
-            last?.focus();
-          } else if (!event.shiftKey && document.activeElement === last) {
-            event.preventDefault();
-            first?.focus();
-          }
-        }}
+        onKeyDown={(event) =>
+          handleDialogKeys({ event, dialog: dialog.current, selector: focusable, onEscape: onClose })
+        }
       >
         <h2 id={`${id}-title`} className="mb-3 text-base font-semibold">
           {title}

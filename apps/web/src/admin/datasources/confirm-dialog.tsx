@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { handleDialogKeys } from './handle-dialog-keys.js';
 
 /**
  * A modal question (role alertdialog): the safe answer has the focus, Escape cancels, Tab stays inside,
@@ -36,23 +37,9 @@ export function ConfirmDialog({
         aria-labelledby={`${id}-title`}
         aria-describedby={children ? `${id}-body` : undefined}
         className="w-full max-w-md rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onCancel();
-          }
-          if (event.key !== 'Tab') return;
-          const buttons = [...(dialog.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [])];
-          const first = buttons[0];
-          const last = buttons.at(-1);
-          if (event.shiftKey && document.activeElement === first) {
-            event.preventDefault();
-            last?.focus();
-          } else if (!event.shiftKey && document.activeElement === last) {
-            event.preventDefault();
-            first?.focus();
-          }
-        }}
+        onKeyDown={(event) =>
+          handleDialogKeys({ event, dialog: dialog.current, selector: 'button:not([disabled])', onEscape: onCancel })
+        }
       >
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {title}
